@@ -1,0 +1,57 @@
+import { configureStore, type UnknownAction } from '@reduxjs/toolkit';
+import createSagaMiddleware from 'redux-saga';
+import { callReducer, createCallController, type CallAlert, type CallControllerConfig, type CallLogger } from '../../src';
+import { createFakeRoomFactory, createTestTokenSource } from '../../src/testing';
+
+export interface QuietLogger extends CallLogger {
+  lines: { level: string; text: string }[];
+}
+
+export function createQuietLogger(): QuietLogger {
+  const lines: { level: string; text: string }[] = [];
+  const push = (level: string) => (...args: unknown[]) => {
+    lines.push({ level, text: args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
+  };
+  return { lines, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
+}
+
+/** A whole store: real reducer, real sagas, real livekit-client TokenSource, the Room double. */
+export function createCallStore(overrides: Partial<CallControllerConfig> & { ttlSeconds?: number } = {}) {
+  const rooms = createFakeRoomFactory();
+  const tokens = createTestTokenSource({ ttlSeconds: overrides.ttlSeconds ?? 600 });
+  const alerts: CallAlert[] = [];
+  const logger = createQuietLogger();
+  const actions: UnknownAction[] = [];
+  const controller = createCallController({
+    tokenSource: tokens.tokenSource,
+    createRoom: rooms.createRoom,
+    onAlert: (alert) => alerts.push(alert),
+    logger,
+    ...overrides,
+  });
+  const sagaMiddleware = createSagaMiddleware({ onError: (error) => { throw error; } });
+  const store = configureStore({
+    reducer: { call: callReducer },
+    middleware: (getDefault) =>
+      getDefault()
+        .concat(() => (next) => (action) => {
+          actions.push(action as UnknownAction);
+          return next(action);
+        })
+        .concat(sagaMiddleware),
+  });
+  const task = sagaMiddleware.run(controller.saga);
+  const call = () => store.getState().call;
+  const actionTypes = () => actions.map((a) => a.type);
+  const count = (type: string) => actions.filter((a) => a.type === type).length;
+  return { store, controller, rooms, tokens, alerts, logger, actions, actionTypes, count, call, task };
+}
+
+/** Advances fake time and lets every promise chain in between settle. */
+export async function advance(ms: number): Promise<void> {
+  await jest.advanceTimersByTimeAsync(ms);
+}
+
+export async function settle(): Promise<void> {
+  await jest.advanceTimersByTimeAsync(0);
+}

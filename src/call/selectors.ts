@@ -1,0 +1,19 @@
+import type { CallRootState, CallState, CallStatus, MediaSourceName, MediaSourceState, VideoProfileName } from './types';
+
+const call = (state: CallRootState): CallState => state.call;
+
+export const selectCall = call;
+export const selectCallStatus = (state: CallRootState): CallStatus => call(state).status;
+export const selectIdentity = (state: CallRootState): string | null => call(state).identity;
+export const selectRoomName = (state: CallRootState): string | null => call(state).roomName;
+export const selectTokenExpiresAt = (state: CallRootState): number | null => call(state).tokenExpiresAt;
+export const selectVideoProfile = (state: CallRootState): VideoProfileName => call(state).videoProfile;
+export const selectProfileChange = (state: CallRootState) => call(state).profileChange;
+export const selectRoomInstanceKey = (state: CallRootState): number => call(state).roomInstanceKey;
+export const selectMediaSource = (state: CallRootState, source: MediaSourceName): MediaSourceState =>
+  call(state).media[source];
+export const selectCanToggle = (state: CallRootState, source: MediaSourceName): boolean =>
+  call(state).status === 'connected' && !call(state).media[source].pending;
+export const selectLastError = (state: CallRootState) => call(state).lastError;
+export const selectReconnectAttempts = (state: CallRootState): number => call(state).reconnectAttempts;
+export const selectDisconnectReason = (state: CallRootState): string | null => call(state).disconnectReason;

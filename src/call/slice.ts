@@ -1,0 +1,164 @@
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { createInitialCallState } from './initial-state';
+import type {
+  CallState,
+  CallStateError,
+  JoinPayload,
+  MediaSourceName,
+  VideoProfileName,
+} from './types';
+
+/** Before a Room exists (or while it is being replaced) a toggle only records the wish. */
+function recordIntent(state: CallState, source: MediaSourceName, wanted: boolean | undefined): void {
+  const media = state.media[source];
+  if (state.status === 'connected') return; // the media saga takes it from the live participant
+  media.desired = wanted ?? !media.desired;
+}
+
+const toggleReducer =
+  (source: MediaSourceName) =>
+  (state: CallState, action: PayloadAction<boolean | undefined>): void =>
+    recordIntent(state, source, action.payload);
+
+const callSlice = createSlice({
+  name: 'call',
+  initialState: createInitialCallState,
+  reducers: {
+    // ---- public intents (API.md) ----
+    join(state, action: PayloadAction<JoinPayload>) {
+      if (state.status !== 'idle' && state.status !== 'disconnected' && state.status !== 'failed') return;
+      const { roomName, participantName, participantIdentity, camera, microphone } = action.payload;
+      const keepProfile = state.videoProfile;
+      const keepKey = state.roomInstanceKey;
+      const keepMedia = state.media;
+      Object.assign(state, createInitialCallState());
+      state.videoProfile = keepProfile;
+      state.roomInstanceKey = keepKey;
+      state.media = keepMedia;
+      state.status = 'connecting';
+      state.roomName = roomName;
+      state.participantName = participantName ?? null;
+      state.identity = participantIdentity ?? null;
+      if (camera !== undefined) state.media.camera.desired = camera;
+      if (microphone !== undefined) state.media.microphone.desired = microphone;
+    },
+    leave(state) {
+      if (state.status === 'idle') return;
+      state.status = 'disconnected';
+      state.disconnectReason = 'CLIENT_INITIATED';
+      for (const media of Object.values(state.media)) {
+        media.enabled = false;
+        media.pending = false;
+      }
+    },
+    toggleCamera: {
+      reducer: toggleReducer('camera'),
+      prepare: (wanted?: boolean) => ({ payload: wanted }),
+    },
+    toggleMicrophone: {
+      reducer: toggleReducer('microphone'),
+      prepare: (wanted?: boolean) => ({ payload: wanted }),
+    },
+    toggleScreenShare: {
+      reducer: toggleReducer('screenShare'),
+      prepare: (wanted?: boolean) => ({ payload: wanted }),
+    },
+    // Intents handled by the connection saga; the facts they cause are recorded below.
+    forceReconnect(_state, _action: PayloadAction<{ reason: string }>) {},
+    setVideoProfile(_state, _action: PayloadAction<VideoProfileName>) {},
+
+    // ---- facts the sagas record (the DevTools timeline) ----
+    tokenReceived(
+      state,
+      action: PayloadAction<{ identity: string; roomName: string | null; expiresAt: number; issuedAt: number; refreshed: boolean }>,
+    ) {
+      const { identity, expiresAt, issuedAt } = action.payload;
+      state.identity = identity;
+      state.tokenExpiresAt = expiresAt;
+      state.tokenIssuedAt = issuedAt;
+      state.tokenRefreshFailures = 0;
+    },
+    tokenRefreshFailed(state, action: PayloadAction<{ error: CallStateError; failures: number; retryInMs: number }>) {
+      state.tokenRefreshFailures = action.payload.failures;
+      state.lastError = action.payload.error;
+    },
+    tokenCheckRequested(_state, _action: PayloadAction<{ cause: string }>) {},
+    reconnectRequested(_state, _action: PayloadAction<{ reason: string }>) {},
+    roomCreated(state, _action: PayloadAction<{ profile: VideoProfileName }>) {
+      state.roomInstanceKey += 1;
+    },
+    connected(state, action: PayloadAction<{ roomName: string | null; identity: string | null }>) {
+      state.status = 'connected';
+      if (action.payload.roomName) state.roomName = action.payload.roomName;
+      if (action.payload.identity) state.identity = action.payload.identity;
+      state.disconnectReason = null;
+    },
+    sdkReconnecting(state, _action: PayloadAction<{ signalOnly: boolean }>) {
+      if (state.status === 'connected') state.status = 'reconnecting';
+    },
+    sdkReconnected(state) {
+      if (state.status === 'reconnecting') state.status = 'connected';
+    },
+    reconnectStarted(state, action: PayloadAction<{ reason: string; attempt: number; delayMs: number }>) {
+      state.status = 'reconnecting';
+      state.reconnectAttempts = action.payload.attempt;
+      state.lastReconnectReason = action.payload.reason;
+    },
+    reconnectAttemptsReset(state) {
+      state.reconnectAttempts = 0;
+    },
+    disconnected(state, action: PayloadAction<{ reason: string | null }>) {
+      state.status = 'disconnected';
+      state.disconnectReason = action.payload.reason;
+      for (const media of Object.values(state.media)) {
+        media.enabled = false;
+        media.pending = false;
+      }
+    },
+    failed(state, action: PayloadAction<{ reason: string; error: CallStateError }>) {
+      state.status = 'failed';
+      state.lastError = action.payload.error;
+      for (const media of Object.values(state.media)) {
+        media.enabled = false;
+        media.pending = false;
+      }
+    },
+    errorOccurred(state, action: PayloadAction<CallStateError>) {
+      state.lastError = action.payload;
+    },
+    mediaSynced(state, action: PayloadAction<Partial<Record<MediaSourceName, boolean>>>) {
+      for (const [source, enabled] of Object.entries(action.payload) as [MediaSourceName, boolean][]) {
+        state.media[source].enabled = enabled;
+      }
+    },
+    toggleStarted(state, action: PayloadAction<{ source: MediaSourceName; desired: boolean; reapply: boolean }>) {
+      const media = state.media[action.payload.source];
+      media.desired = action.payload.desired;
+      media.pending = true;
+    },
+    toggleSettled(
+      state,
+      action: PayloadAction<{ source: MediaSourceName; enabled: boolean; desired: boolean; ok: boolean }>,
+    ) {
+      const media = state.media[action.payload.source];
+      media.enabled = action.payload.enabled;
+      media.desired = action.payload.desired;
+    },
+    toggleUnlocked(state, action: PayloadAction<{ source: MediaSourceName }>) {
+      state.media[action.payload.source].pending = false;
+    },
+    negotiationErrorSeen(state, action: PayloadAction<{ at: number; origin: string; windowMs: number }>) {
+      const { at, windowMs } = action.payload;
+      state.negotiationErrors = [...state.negotiationErrors.filter((t) => at - t < windowMs), at];
+    },
+    profileChanged(state, action: PayloadAction<{ profile: VideoProfileName; reason: string; at: number }>) {
+      state.videoProfile = action.payload.profile;
+      state.profileChange = { ...action.payload };
+      state.negotiationErrors = [];
+    },
+  },
+});
+
+export const callReducer = callSlice.reducer;
+export const callActions = callSlice.actions;
+export type CallAction = ReturnType<(typeof callActions)[keyof typeof callActions]>;

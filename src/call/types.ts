@@ -1,0 +1,83 @@
+import type { CallError } from '../errors/types';
+
+export type CallStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'failed';
+export type VideoProfileName = 'hd' | 'stable';
+export type MediaSourceName = 'camera' | 'microphone' | 'screenShare';
+export const MEDIA_SOURCES: readonly MediaSourceName[] = ['microphone', 'camera', 'screenShare'];
+
+export interface MediaSourceState {
+  /** What the user wants. */
+  desired: boolean;
+  /** What the live local participant shows. */
+  enabled: boolean;
+  /** An SDK call for this source is in flight or settling. */
+  pending: boolean;
+}
+
+export interface ProfileChange {
+  profile: VideoProfileName;
+  reason: string;
+  at: number;
+}
+
+/** Refinement of `lastError.kind`; stable strings an app can switch on. */
+export type CallErrorCode =
+  | 'token-malformed'
+  | 'token-missing-exp'
+  | 'token-already-expired'
+  | 'token-source-timeout'
+  | 'token-source-failed'
+  | 'token-source-invalid-response'
+  | 'token-refresh-failed'
+  | 'connect-refused'
+  | 'connect-failed'
+  | 'reconnect-limit'
+  | 'toggle-failed'
+  | 'negotiation'
+  | 'sdk-error';
+
+export interface CallStateError extends CallError {
+  code?: CallErrorCode;
+}
+
+export interface CallState {
+  status: CallStatus;
+  roomName: string | null;
+  participantName: string | null;
+  /** Kept across refreshes and reconnects; a guest keeps the one the server gave. */
+  identity: string | null;
+  /** `exp` of the token in use, epoch ms. */
+  tokenExpiresAt: number | null;
+  /** `iat` (or receipt time) of the token in use, epoch ms. */
+  tokenIssuedAt: number | null;
+  tokenRefreshFailures: number;
+  videoProfile: VideoProfileName;
+  profileChange: ProfileChange | null;
+  roomInstanceKey: number;
+  reconnectAttempts: number;
+  lastReconnectReason: string | null;
+  disconnectReason: string | null;
+  media: Record<MediaSourceName, MediaSourceState>;
+  /** Epoch ms of NegotiationErrors inside the sliding window. */
+  negotiationErrors: number[];
+  lastError: CallStateError | null;
+}
+
+export interface CallRootState {
+  call: CallState;
+}
+
+export interface JoinPayload {
+  roomName: string;
+  participantName?: string;
+  participantIdentity?: string;
+  camera?: boolean;
+  microphone?: boolean;
+}
+
+export interface TokenInfo {
+  identity: string;
+  roomName: string | null;
+  expiresAt: number;
+  issuedAt: number;
+}

@@ -1,0 +1,60 @@
+import { call } from 'redux-saga/effects';
+import type { CallErrorCode, CallStateError } from '../call/types';
+import type { ControllerContext } from '../controller/context';
+import { classifyCallError, isPermanentRefusal, isTokenRejection } from '../errors/classify';
+import { errorMessage } from '../errors/redact';
+import { noteNegotiationError } from '../negotiation/negotiation-saga';
+import { asTokenError, fetchCredentialsWithRetry } from '../token/fetch-credentials';
+import type { Credentials } from '../token/credentials';
+import { closeRoom, openRoom, type LiveRoom } from './room-lifecycle';
+
+export type ConnectOutcome =
+  | { ok: true; live: LiveRoom }
+  | { ok: false; permanent: boolean; error: CallStateError };
+
+function connectError(error: unknown, code: CallErrorCode): CallStateError {
+  return { kind: classifyCallError(error).kind, code, message: errorMessage(error), at: Date.now() };
+}
+
+function* attempt(ctx: ControllerContext, credentials: Credentials) {
+  const live: LiveRoom = yield call(openRoom, ctx);
+  try {
+    yield call([live.room, live.room.connect], credentials.serverUrl, credentials.token, ctx.options.connectOptions);
+    return { live };
+  } catch (error) {
+    yield call(closeRoom, ctx, live, false);
+    return { error };
+  }
+}
+
+/**
+ * New Room + connect. A 401 for an expired/invalid token gets exactly one fresh token and an
+ * immediate retry; a second refusal, or a refusal no token can fix, is permanent.
+ */
+export function* connectRoom(ctx: ControllerContext, credentials: Credentials) {
+  let creds = credentials;
+  for (let tokenRetry = 0; ; tokenRetry++) {
+    const result: { live?: LiveRoom; error?: unknown } = yield call(attempt, ctx, creds);
+    if (result.live) return { ok: true, live: result.live } as ConnectOutcome;
+    const { error } = result;
+    if (classifyCallError(error).kind === 'negotiation') yield call(noteNegotiationError, ctx, 'connect');
+    if (isPermanentRefusal(error)) {
+      return { ok: false, permanent: true, error: connectError(error, 'connect-refused') } as ConnectOutcome;
+    }
+    if (isTokenRejection(error)) {
+      if (tokenRetry >= 1) {
+        return { ok: false, permanent: true, error: connectError(error, 'connect-refused') } as ConnectOutcome;
+      }
+      ctx.logger.info('[redux-livekit-call] server refused the token; fetching a fresh one and retrying once');
+      try {
+        creds = yield call(fetchCredentialsWithRetry, ctx, true);
+      } catch (tokenError) {
+        const typed = asTokenError(tokenError);
+        const stateError: CallStateError = { kind: typed.kind, code: typed.code, message: typed.message, at: Date.now() };
+        return { ok: false, permanent: !typed.retryable, error: stateError } as ConnectOutcome;
+      }
+      continue;
+    }
+    return { ok: false, permanent: false, error: connectError(error, 'connect-failed') } as ConnectOutcome;
+  }
+}

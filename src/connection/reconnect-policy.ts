@@ -1,0 +1,23 @@
+export interface ReconnectDelayInput {
+  /** 1 for the first forced reconnect in a row. */
+  attempt: number;
+  now: number;
+  lastForcedAt: number | undefined;
+  cooldownMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * The first forced reconnect goes at once; later ones wait out the cooldown since the previous
+ * one, doubling with each attempt in a row (capped), so a broken server is not hammered.
+ */
+export function reconnectDelayMs({ attempt, now, lastForcedAt, cooldownMs, maxDelayMs }: ReconnectDelayInput): number {
+  if (lastForcedAt === undefined) return 0;
+  const gap = Math.min(maxDelayMs, cooldownMs * 2 ** Math.max(0, attempt - 2));
+  return Math.max(0, lastForcedAt + Math.max(gap, cooldownMs) - now);
+}
+
+/** More forced reconnects in a row than allowed: give up with `failed`. */
+export function reconnectBudgetExhausted(attempt: number, maxAttempts: number): boolean {
+  return attempt > maxAttempts;
+}

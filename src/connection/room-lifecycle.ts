@@ -1,0 +1,49 @@
+import { call, put, select } from 'redux-saga/effects';
+import type { EventChannel } from 'redux-saga';
+import { callActions } from '../call/slice';
+import { selectVideoProfile } from '../call/selectors';
+import type { VideoProfileName } from '../call/types';
+import type { ControllerContext } from '../controller/context';
+import { errorMessage } from '../errors/redact';
+import { expectNoise } from '../errors/expected-noise';
+import { roomOptionsForProfile } from '../media/video-profiles';
+import { roomSignalChannel, type RoomSignal } from './room-events';
+import type { CallRoom } from './room-surface';
+
+export interface LiveRoom {
+  room: CallRoom;
+  signals: EventChannel<RoomSignal>;
+  profile: VideoProfileName;
+}
+
+/** Builds the next Room with the active profile and starts listening before it connects. */
+export function* openRoom(ctx: ControllerContext) {
+  const profile: VideoProfileName = yield select(selectVideoProfile);
+  const room = ctx.options.createRoom(roomOptionsForProfile(profile, ctx.options.videoProfiles)) as CallRoom;
+  const signals = roomSignalChannel(room);
+  ctx.roomProfile = profile;
+  ctx.rooms.set(room);
+  yield put(callActions.roomCreated({ profile }));
+  const live: LiveRoom = { room, signals, profile };
+  return live;
+}
+
+/** Our own disconnect rejects pending SDK calls with `Cancelled`: expected, not alert-worthy. */
+const CANCELLED_NOISE_MS = 5_000;
+
+export async function disconnectQuietly(room: CallRoom, ctx: ControllerContext): Promise<void> {
+  try {
+    await room.disconnect(true);
+  } catch (error) {
+    ctx.logger.info(`[redux-livekit-call] disconnect of a replaced Room failed: ${errorMessage(error)}`);
+  }
+}
+
+/** Listeners first, so the old Room's own Disconnected never reaches the controller. */
+export function* closeRoom(ctx: ControllerContext, live: LiveRoom, clearHolder: boolean) {
+  live.signals.close();
+  expectNoise('cancelled', CANCELLED_NOISE_MS);
+  expectNoise('remove-track-sender', CANCELLED_NOISE_MS);
+  if (clearHolder && ctx.rooms.get() === live.room) ctx.rooms.set(undefined);
+  yield call(disconnectQuietly, live.room, ctx);
+}

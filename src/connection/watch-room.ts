@@ -1,0 +1,91 @@
+import { call, cancel, delay, fork, put, race, select, take } from 'redux-saga/effects';
+import type { Task } from 'redux-saga';
+import { callActions } from '../call/slice';
+import { selectCall, selectCallStatus } from '../call/selectors';
+import type { CallState, CallStatus } from '../call/types';
+import type { ControllerContext } from '../controller/context';
+import { classifyCallError } from '../errors/classify';
+import { errorMessage } from '../errors/redact';
+import { syncLiveMedia } from '../media/sync-media';
+import { noteNegotiationError } from '../negotiation/negotiation-saga';
+import { disconnectReasonName, isTerminalDisconnect } from './disconnect-policy';
+import type { RoomSignal } from './room-events';
+import type { LiveRoom } from './room-lifecycle';
+
+export type WatchOutcome = { terminal: true; reason: string | null } | { terminal: false; reason: string };
+
+/** Forced reconnects in a row are forgiven once the call has stayed up for the cooldown. */
+function* forgiveAttemptsWhenStable(ctx: ControllerContext) {
+  for (;;) {
+    const status: CallStatus = yield select(selectCallStatus);
+    if (status !== 'connected') {
+      yield take([callActions.connected.type, callActions.sdkReconnected.type]);
+      continue;
+    }
+    const { stable } = yield race({
+      stable: delay(ctx.options.reconnectCooldownMs),
+      dropped: take(callActions.sdkReconnecting.type),
+    });
+    if (!stable) continue;
+    const state: CallState = yield select(selectCall);
+    if (state.reconnectAttempts > 0) yield put(callActions.reconnectAttemptsReset());
+    return;
+  }
+}
+
+function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
+  switch (signal.type) {
+    case 'reconnecting':
+      yield put(callActions.sdkReconnecting({ signalOnly: signal.signalOnly }));
+      return undefined;
+    case 'reconnected':
+      yield put(callActions.sdkReconnected());
+      yield call(syncLiveMedia, live.room);
+      return undefined;
+    case 'local-media':
+      yield call(syncLiveMedia, live.room);
+      return undefined;
+    case 'media-devices-error': {
+      const { kind } = classifyCallError(signal.error);
+      if (kind === 'negotiation') {
+        yield call(noteNegotiationError, ctx, 'media-devices-error');
+        return undefined;
+      }
+      const message = errorMessage(signal.error);
+      yield put(callActions.errorOccurred({ kind, code: 'sdk-error', message, at: Date.now() }));
+      if (kind === 'device') ctx.alert(kind, message);
+      return undefined;
+    }
+    case 'disconnected': {
+      const reason = disconnectReasonName(signal.reason);
+      if (isTerminalDisconnect(signal.reason)) return { terminal: true, reason } as WatchOutcome;
+      // No reason: the SDK gave up (e.g. 401 on resume). SERVER_SHUTDOWN: a node went away.
+      return { terminal: false, reason: reason ? `disconnected: ${reason}` : 'sdk-gave-up' } as WatchOutcome;
+    }
+  }
+}
+
+/** Follows a connected Room until it ends or a controlled reconnect is asked for. */
+export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
+  const forgive: Task = yield fork(forgiveAttemptsWhenStable, ctx);
+  try {
+    // A profile change that landed while this Room was connecting still needs its reconnect.
+    const state: CallState = yield select(selectCall);
+    if (state.videoProfile !== live.profile) {
+      return { terminal: false, reason: `video-profile: ${state.videoProfile}` } as WatchOutcome;
+    }
+    for (;;) {
+      const { signal, forced, requested } = yield race({
+        signal: take(live.signals),
+        forced: take(callActions.forceReconnect.type),
+        requested: take(callActions.reconnectRequested.type),
+      });
+      if (forced) return { terminal: false, reason: `forced: ${String(forced.payload?.reason ?? 'unspecified')}` } as WatchOutcome;
+      if (requested) return { terminal: false, reason: requested.payload.reason } as WatchOutcome;
+      const outcome: WatchOutcome | undefined = yield call(onSignal, ctx, live, signal as RoomSignal);
+      if (outcome) return outcome;
+    }
+  } finally {
+    yield cancel(forgive);
+  }
+}

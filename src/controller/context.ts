@@ -1,0 +1,18 @@
+import type { CallErrorKind, CallLogger } from '../errors/types';
+import type { RoomHolder } from '../connection/room-holder';
+import type { CredentialStore } from '../token/credentials';
+import type { VideoProfileName } from '../call/types';
+import type { ResolvedCallOptions } from './options';
+
+/** What every saga of one controller shares. */
+export interface ControllerContext {
+  options: ResolvedCallOptions;
+  rooms: RoomHolder;
+  credentials: CredentialStore;
+  logger: CallLogger;
+  /** Profile the Room in use was built with. */
+  roomProfile: VideoProfileName | undefined;
+  /** Epoch ms of the last forced reconnect, for the cooldown. */
+  lastForcedReconnectAt: number | undefined;
+  alert(kind: CallErrorKind, message: string): void;
+}

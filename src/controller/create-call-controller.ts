@@ -1,0 +1,65 @@
+import { Room, type RoomOptions } from 'livekit-client';
+import { call, fork } from 'redux-saga/effects';
+import type { CallRoom } from '../connection/room-surface';
+import { createRoomHolder } from '../connection/room-holder';
+import { createAlertFolder } from '../errors/alert-folder';
+import { createCallLogger } from '../errors/logger';
+import { errorMessage, redactTokens } from '../errors/redact';
+import { mediaSaga } from '../media/toggle-saga';
+import { createCredentialStore } from '../token/credentials';
+import type { ControllerContext } from './context';
+import { resolveOptions, type CallControllerConfig } from './options';
+import { sessionSupervisor, videoProfileSaga } from './supervisor';
+
+export interface CallController {
+  /** The root saga: `sagaMiddleware.run(controller.saga)`. */
+  saga: () => Generator;
+  /** The Room in use now (a forced reconnect replaces it). */
+  getRoom(): Room | undefined;
+  /** Told whenever the Room in use changes. */
+  subscribe(listener: (room: Room | undefined) => void): () => void;
+}
+
+const defaultCreateRoom = (options: RoomOptions): CallRoom => new Room(options) as unknown as CallRoom;
+
+export function createCallController(config: CallControllerConfig): CallController {
+  const options = resolveOptions(config, defaultCreateRoom);
+  const logger = createCallLogger(options.logger);
+  const folder = options.onAlert ? createAlertFolder({ onAlert: options.onAlert }) : undefined;
+  const rooms = createRoomHolder();
+  const ctx: ControllerContext = {
+    options,
+    rooms,
+    credentials: createCredentialStore(),
+    logger,
+    roomProfile: undefined,
+    lastForcedReconnectAt: undefined,
+    alert(kind, message) {
+      folder?.report({ kind, message: redactTokens(message), at: Date.now() });
+    },
+  };
+
+  /** A bug in one capability must not silently kill the others: log it and start it again. */
+  function* keepAlive(name: string, saga: (c: ControllerContext) => Generator) {
+    for (;;) {
+      try {
+        yield call(saga, ctx);
+        return;
+      } catch (error) {
+        logger.error(`[redux-livekit-call] ${name} crashed and was restarted: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  function* saga(): Generator {
+    yield fork(keepAlive, 'media', mediaSaga);
+    yield fork(keepAlive, 'video-profile', videoProfileSaga);
+    yield fork(keepAlive, 'session', sessionSupervisor);
+  }
+
+  return {
+    saga,
+    getRoom: () => rooms.get() as Room | undefined,
+    subscribe: (listener) => rooms.subscribe((room) => listener(room as Room | undefined)),
+  };
+}

@@ -1,0 +1,78 @@
+import type { Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
+import type { CallAlert, CallLogger } from '../errors/types';
+import type { CallRoom } from '../connection/room-surface';
+import type { VideoProfileName } from '../call/types';
+
+/** Anything with livekit-client's configurable `fetch(options, force?)`. */
+export type CallTokenSource = Pick<TokenSourceConfigurable, 'fetch'>;
+
+export interface CallControllerConfig {
+  tokenSource: CallTokenSource;
+  createRoom?: (options: RoomOptions) => Room | CallRoom;
+  refreshLeadMs?: number;
+  reconnectCooldownMs?: number;
+  maxReconnectAttempts?: number;
+  negotiationWindowMs?: number;
+  negotiationThreshold?: number;
+  toggleSettleMs?: number;
+  reapplyGapMs?: number;
+  videoProfiles?: Partial<Record<VideoProfileName, RoomOptions>>;
+  connectOptions?: RoomConnectOptions;
+  onAlert?: (alert: CallAlert) => void;
+  /** Where the library's own lines go (redacted); default `console`. */
+  logger?: CallLogger;
+  /** A token fetch that takes longer than this is abandoned and retried. */
+  tokenFetchTimeoutMs?: number;
+  /** Longest wait between two forced reconnects once backoff has grown. */
+  maxReconnectDelayMs?: number;
+  /** Entries kept by `exportDiagnostics()`. */
+  diagnosticsLimit?: number;
+}
+
+export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger'>> {
+  connectOptions: RoomConnectOptions | undefined;
+  onAlert: ((alert: CallAlert) => void) | undefined;
+  videoProfiles: Partial<Record<VideoProfileName, RoomOptions>>;
+  logger: CallLogger;
+}
+
+export const DEFAULT_OPTIONS = {
+  refreshLeadMs: 120_000,
+  reconnectCooldownMs: 15_000,
+  maxReconnectAttempts: 5,
+  negotiationWindowMs: 60_000,
+  negotiationThreshold: 2,
+  toggleSettleMs: 700,
+  reapplyGapMs: 300,
+  tokenFetchTimeoutMs: 10_000,
+  maxReconnectDelayMs: 60_000,
+  diagnosticsLimit: 500,
+} as const;
+
+export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: (options: RoomOptions) => CallRoom): ResolvedCallOptions {
+  if (!config || typeof config.tokenSource?.fetch !== 'function') {
+    throw new TypeError('createCallController: `tokenSource` with a fetch(options, force?) method is required');
+  }
+  const pick = <K extends keyof typeof DEFAULT_OPTIONS>(key: K): number => {
+    const value = config[key];
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_OPTIONS[key];
+  };
+  return {
+    tokenSource: config.tokenSource,
+    createRoom: config.createRoom ?? defaultCreateRoom,
+    refreshLeadMs: pick('refreshLeadMs'),
+    reconnectCooldownMs: pick('reconnectCooldownMs'),
+    maxReconnectAttempts: pick('maxReconnectAttempts'),
+    negotiationWindowMs: pick('negotiationWindowMs'),
+    negotiationThreshold: Math.max(1, pick('negotiationThreshold')),
+    toggleSettleMs: pick('toggleSettleMs'),
+    reapplyGapMs: pick('reapplyGapMs'),
+    tokenFetchTimeoutMs: pick('tokenFetchTimeoutMs'),
+    maxReconnectDelayMs: pick('maxReconnectDelayMs'),
+    diagnosticsLimit: pick('diagnosticsLimit'),
+    videoProfiles: config.videoProfiles ?? {},
+    connectOptions: config.connectOptions,
+    onAlert: config.onAlert,
+    logger: config.logger ?? console,
+  };
+}

@@ -1,0 +1,29 @@
+// A JWT is three base64url segments; the first always starts with `eyJ` ('{"').
+// The server's 401 text embeds the whole token, so every stored or logged message passes here.
+const JWT_PATTERN = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+// `access_token=` query parameters (the signal URL) carry the token too.
+const ACCESS_TOKEN_PARAM = /(access_token=)[^&\s"']+/gi;
+
+export const REDACTED = '[redacted-token]';
+
+export function redactTokens(text: string): string {
+  return text.replace(JWT_PATTERN, REDACTED).replace(ACCESS_TOKEN_PARAM, `$1${REDACTED}`);
+}
+
+export function containsToken(text: string): boolean {
+  JWT_PATTERN.lastIndex = 0;
+  const found = JWT_PATTERN.test(text);
+  JWT_PATTERN.lastIndex = 0;
+  return found;
+}
+
+/** A short, redacted message for any thrown value. */
+export function errorMessage(error: unknown): string {
+  let text: string;
+  if (error instanceof Error) text = error.message || error.name;
+  else if (typeof error === 'string') text = error;
+  else if (error && typeof error === 'object' && 'message' in error) text = String((error as { message: unknown }).message);
+  else text = String(error);
+  const clipped = text.length > 500 ? `${text.slice(0, 500)}…` : text;
+  return redactTokens(clipped);
+}

@@ -1,0 +1,30 @@
+export { callReducer, callActions } from './call/slice';
+export type { CallAction } from './call/slice';
+export {
+  selectCall,
+  selectCallStatus,
+  selectIdentity,
+  selectRoomName,
+  selectTokenExpiresAt,
+  selectVideoProfile,
+  selectProfileChange,
+  selectRoomInstanceKey,
+  selectMediaSource,
+  selectCanToggle,
+  selectLastError,
+  selectReconnectAttempts,
+  selectDisconnectReason,
+} from './call/selectors';
+export type * from './call/types';
+export { MEDIA_SOURCES } from './call/types';
+export { createCallController, type CallController } from './controller/create-call-controller';
+export { DEFAULT_OPTIONS, type CallControllerConfig, type CallTokenSource } from './controller/options';
+export type { CallRoom, CallLocalParticipant } from './connection/room-surface';
+export { isTerminalDisconnect } from './connection/disconnect-policy';
+export { reconnectDelayMs } from './connection/reconnect-policy';
+export { refreshAt, refreshDelayMs, serverWouldRefuse } from './token/refresh-policy';
+export { CallTokenError } from './token/token-error';
+export { shouldFallBackToStable } from './negotiation/window-policy';
+export { DEFAULT_VIDEO_PROFILES, roomOptionsForProfile } from './media/video-profiles';
+export { nextToggleState } from './media/live-media';
+export * from './errors/index';

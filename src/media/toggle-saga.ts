@@ -1,0 +1,107 @@
+import { call, cancelled, delay, fork, put, select, takeLatest, takeLeading } from 'redux-saga/effects';
+import type { PayloadAction } from '@reduxjs/toolkit';
+import { callActions } from '../call/slice';
+import { selectCall } from '../call/selectors';
+import { MEDIA_SOURCES, type CallState, type MediaSourceName } from '../call/types';
+import type { CallRoom } from '../connection/room-surface';
+import type { ControllerContext } from '../controller/context';
+import { classifyCallError } from '../errors/classify';
+import { errorMessage } from '../errors/redact';
+import { noteNegotiationError } from '../negotiation/negotiation-saga';
+import { liveEnabled, nextToggleState, setLiveEnabled, sourcesToReapply } from './live-media';
+
+const TOGGLE_ACTIONS: Record<MediaSourceName, string> = {
+  camera: callActions.toggleCamera.type,
+  microphone: callActions.toggleMicrophone.type,
+  screenShare: callActions.toggleScreenShare.type,
+};
+
+function* unlockAfterSettle(ctx: ControllerContext, source: MediaSourceName) {
+  try {
+    yield delay(ctx.options.toggleSettleMs);
+  } finally {
+    yield put(callActions.toggleUnlocked({ source }));
+  }
+}
+
+/** What the failure means for the wish: a gone device cannot be wanted; a race can be re-applied. */
+function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSourceName, desired: boolean, error: unknown) {
+  const { kind } = classifyCallError(error);
+  const live = liveEnabled(room.localParticipant, source);
+  if (kind === 'negotiation') {
+    // The SDK already retried once (hasRetriedAfterNegotiationError); we only count it and keep the wish.
+    yield put(callActions.toggleSettled({ source, enabled: live, desired, ok: false }));
+    yield call(noteNegotiationError, ctx, `toggle:${source}`);
+    return;
+  }
+  if (kind === 'cancelled' || ctx.rooms.get() !== room) {
+    yield put(callActions.toggleSettled({ source, enabled: live, desired, ok: false }));
+    return;
+  }
+  const message = errorMessage(error);
+  yield put(callActions.toggleSettled({ source, enabled: live, desired: live, ok: false }));
+  yield put(callActions.errorOccurred({ kind, code: 'toggle-failed', message: `${source}: ${message}`, at: Date.now() }));
+  ctx.logger.warn(`[redux-livekit-call] ${source} toggle failed: ${message}`);
+  if (classifyCallError(error).alert) ctx.alert(kind, `${source}: ${message}`);
+}
+
+/** One SDK call for one source; the source stays locked until it settles plus `toggleSettleMs`. */
+export function* applySource(ctx: ControllerContext, room: CallRoom, source: MediaSourceName, desired: boolean, reapply: boolean) {
+  yield put(callActions.toggleStarted({ source, desired, reapply }));
+  let settled = false;
+  try {
+    try {
+      yield call(setLiveEnabled, room.localParticipant, source, desired);
+      const current = ctx.rooms.get() ?? room;
+      yield put(callActions.toggleSettled({ source, enabled: liveEnabled(current.localParticipant, source), desired, ok: true }));
+    } catch (error) {
+      yield call(settleFailure, ctx, room, source, desired, error);
+    }
+    settled = true;
+  } finally {
+    const abandoned: boolean = !settled && (yield cancelled());
+    if (abandoned) yield put(callActions.toggleUnlocked({ source }));
+  }
+  yield fork(unlockAfterSettle, ctx, source);
+}
+
+function* handleToggle(ctx: ControllerContext, source: MediaSourceName, action: PayloadAction<boolean | undefined>) {
+  const state: CallState = yield select(selectCall);
+  // Not connected: the reducer kept the intent; it is applied after (re)connect.
+  if (state.status !== 'connected' || state.media[source].pending) return;
+  const room = ctx.rooms.get();
+  if (!room) return;
+  const live = liveEnabled(room.localParticipant, source);
+  const desired = nextToggleState(action.payload, live);
+  if (desired === live) {
+    yield put(callActions.toggleSettled({ source, enabled: live, desired, ok: true }));
+    return;
+  }
+  yield call(applySource, ctx, room, source, desired, false);
+}
+
+/** After Reconnected or a new Room: the wish, one source at a time, `reapplyGapMs` apart. */
+export function* reapplyWanted(ctx: ControllerContext) {
+  // Each source at most once per recovery: a failure here is not retried blindly.
+  const tried = new Set<MediaSourceName>();
+  for (;;) {
+    // The wish or the call may change during the gap, so both are read afresh after it.
+    if (tried.size > 0) yield delay(ctx.options.reapplyGapMs);
+    const state: CallState = yield select(selectCall);
+    const room = ctx.rooms.get();
+    if (state.status !== 'connected' || !room) return;
+    const desired = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, state.media[s].desired])) as Record<MediaSourceName, boolean>;
+    const live = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, liveEnabled(room.localParticipant, s)])) as Record<MediaSourceName, boolean>;
+    const next = sourcesToReapply(MEDIA_SOURCES, desired, live).find((s) => !state.media[s].pending && !tried.has(s));
+    if (!next) return;
+    tried.add(next);
+    yield call(applySource, ctx, room, next, desired[next], true);
+  }
+}
+
+export function* mediaSaga(ctx: ControllerContext) {
+  for (const source of MEDIA_SOURCES) {
+    yield takeLeading(TOGGLE_ACTIONS[source], handleToggle, ctx, source);
+  }
+  yield takeLatest([callActions.connected.type, callActions.sdkReconnected.type], reapplyWanted, ctx);
+}

@@ -1,0 +1,44 @@
+import type { RoomOptions } from 'livekit-client';
+import { FakeRoom, type FakeConnectStep } from './fake-room';
+
+export interface FakeRoomFactory {
+  /** Pass as `createCallController({ createRoom })`. */
+  createRoom: (options: RoomOptions) => FakeRoom;
+  /** Every Room built so far, oldest first. */
+  readonly rooms: FakeRoom[];
+  /** The newest Room (throws if none was built). */
+  last(): FakeRoom;
+  /** The next connects (of any Room) follow these steps in order, then succeed. */
+  scriptConnect(...steps: FakeConnectStep[]): void;
+  /** Rooms not disconnected by the controller, and listeners still attached to replaced Rooms. */
+  leaks(): { liveRooms: number; strayListeners: number };
+}
+
+export function createFakeRoomFactory(): FakeRoomFactory {
+  const rooms: FakeRoom[] = [];
+  const steps: FakeConnectStep[] = [];
+  const nextStep = () => steps.shift() ?? {};
+  return {
+    rooms,
+    createRoom(options) {
+      const room = new FakeRoom(options, nextStep);
+      rooms.push(room);
+      return room;
+    },
+    last() {
+      const room = rooms[rooms.length - 1];
+      if (!room) throw new Error('no Room was created yet');
+      return room;
+    },
+    scriptConnect(...next) {
+      steps.push(...next);
+    },
+    leaks() {
+      const replaced = rooms.slice(0, -1);
+      return {
+        liveRooms: rooms.filter((r) => r.state !== 'disconnected').length,
+        strayListeners: replaced.reduce((sum, r) => sum + r.listenerCount(), 0),
+      };
+    },
+  };
+}

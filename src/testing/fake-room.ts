@@ -1,0 +1,100 @@
+import { ConnectionState, DisconnectReason, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import type { CallRoom } from '../connection/room-surface';
+import { FakeLocalParticipant } from './fake-participant';
+import { TinyEmitter } from './tiny-emitter';
+
+/** A scripted outcome for the next `connect` of a Room: succeed (after a delay), fail, or never answer. */
+export type FakeConnectStep = { delayMs?: number; error?: unknown; hang?: boolean };
+
+export interface FakeConnectCall {
+  url: string;
+  /** exp and identity of the token presented; the token itself is kept only in `token` for assertions. */
+  exp: number | undefined;
+  identity: string | undefined;
+  token: string;
+  options: RoomConnectOptions | undefined;
+}
+
+/**
+ * A Room double with the surface the controller uses (API.md). It emits real `RoomEvent` values
+ * and lets a test play the SDK: resume, restart, give up, be kicked, or refuse a connect.
+ */
+export class FakeRoom extends TinyEmitter implements CallRoom {
+  state: ConnectionState = ConnectionState.Disconnected;
+  name = '';
+  readonly localParticipant: FakeLocalParticipant;
+  readonly connectCalls: FakeConnectCall[] = [];
+  disconnectCalls = 0;
+
+  constructor(
+    readonly options: RoomOptions,
+    private readonly nextConnectStep: () => FakeConnectStep,
+  ) {
+    super();
+    this.localParticipant = new FakeLocalParticipant(this);
+  }
+
+  async connect(url: string, token: string, options?: RoomConnectOptions): Promise<void> {
+    let payload: { exp?: number; sub?: string; video?: { room?: string } } = {};
+    try {
+      payload = decodeTokenPayload(token);
+    } catch {
+      // a malformed token is the server's to refuse; the double just records it
+    }
+    this.connectCalls.push({ url, token, options, exp: payload.exp, identity: payload.sub });
+    const step = this.nextConnectStep();
+    this.state = ConnectionState.Connecting;
+    if (step.hang) return new Promise<void>(() => undefined);
+    if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+    if (this.state !== ConnectionState.Connecting) throw Object.assign(new Error('Client initiated disconnect'), { name: 'ConnectionError', reason: 3 });
+    if (step.error !== undefined) {
+      this.state = ConnectionState.Disconnected;
+      throw step.error;
+    }
+    this.name = payload.video?.room ?? 'fake-room';
+    this.localParticipant.identity = payload.sub ?? 'fake-identity';
+    this.state = ConnectionState.Connected;
+    this.emit(RoomEvent.Connected);
+  }
+
+  async disconnect(_stopTracks?: boolean): Promise<void> {
+    this.disconnectCalls += 1;
+    if (this.state === ConnectionState.Disconnected) return;
+    this.state = ConnectionState.Disconnected;
+    this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
+  }
+
+  // ---- the SDK's behaviour, on cue ----
+  /** Signal lost; the SDK tries to resume. */
+  simulateSignalReconnecting(): void {
+    this.state = ConnectionState.SignalReconnecting;
+    this.emit(RoomEvent.SignalReconnecting);
+  }
+  /** Media path lost; the SDK restarts. */
+  simulateReconnecting(): void {
+    this.state = ConnectionState.Reconnecting;
+    this.emit(RoomEvent.Reconnecting);
+  }
+  simulateReconnected(): void {
+    this.state = ConnectionState.Connected;
+    this.emit(RoomEvent.Reconnected);
+  }
+  /** The server ends us (PARTICIPANT_REMOVED, SERVER_SHUTDOWN…) or, with no reason, the SDK gave up. */
+  simulateDisconnected(reason?: DisconnectReason): void {
+    this.state = ConnectionState.Disconnected;
+    this.emit(RoomEvent.Disconnected, reason);
+  }
+  /** A resume that hit 401 `token is expired`: livekit-client stops retrying and emits Disconnected without reason. */
+  simulateSdkGiveUp(): void {
+    if (this.state === ConnectionState.Connected) this.simulateReconnecting();
+    this.simulateDisconnected(undefined);
+  }
+  /** Events the controller must not turn into actions. */
+  emitChattyEvents(count: number): void {
+    const events = [RoomEvent.ActiveSpeakersChanged, RoomEvent.ConnectionQualityChanged, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed, RoomEvent.AudioPlaybackStatusChanged, RoomEvent.DataReceived];
+    for (let i = 0; i < count; i++) this.emit(events[i % events.length]!, [], {});
+  }
+  simulateMediaDevicesError(error: unknown): void {
+    this.emit(RoomEvent.MediaDevicesError, error);
+  }
+}

@@ -1,0 +1,4 @@
+export { FakeRoom, type FakeConnectStep, type FakeConnectCall } from './fake-room';
+export { FakeLocalParticipant, type FakeToggleStep, type FakeToggleCall, type FakeSource } from './fake-participant';
+export { createFakeRoomFactory, type FakeRoomFactory } from './fake-room-factory';
+export { createTestTokenSource, makeTestToken, type TestTokenStep, type TestTokenSourceOptions, type TestTokenFetch, type TestTokenClaims } from './test-token-source';

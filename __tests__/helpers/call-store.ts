@@ -1,4 +1,4 @@
-import { configureStore, type UnknownAction } from '@reduxjs/toolkit';
+import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
 import { callReducer, createCallController, type CallAlert, type CallControllerConfig, type CallLogger } from '../../src';
 import { createFakeRoomFactory, createTestTokenSource } from '../../src/testing';
@@ -34,10 +34,10 @@ export function createCallStore(overrides: Partial<CallControllerConfig> & { ttl
     reducer: { call: callReducer },
     middleware: (getDefault) =>
       getDefault()
-        .concat(() => (next) => (action) => {
+        .concat(((() => (next: (a: unknown) => unknown) => (action: unknown) => {
           actions.push(action as UnknownAction);
           return next(action);
-        })
+        }) as Middleware))
         .concat(sagaMiddleware),
   });
   const task = sagaMiddleware.run(controller.saga);

@@ -17,7 +17,7 @@ describe('bad input gets a typed error in state, nothing throws into the store',
     ['a JWT without exp', { serverUrl: 'wss://x', participantToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbm4ifQ.c2ln' }, 'token-missing-exp', 'not-allowed'],
     ['no serverUrl', { participantToken: makeTestToken({ identity: 'ann' }) }, 'token-source-invalid-response', 'unknown'],
     ['no token', { serverUrl: 'wss://x' }, 'token-source-invalid-response', 'not-allowed'],
-    ['nothing at all', undefined, 'token-source-invalid-response', 'unknown'],
+    ['an empty object', {}, 'token-source-invalid-response', 'unknown'],
   ])('%s', async (_name, response, code, kind) => {
     const t = createCallStore();
     t.tokens.script({ kind: 'raw', response });
@@ -27,6 +27,15 @@ describe('bad input gets a typed error in state, nothing throws into the store',
     expect(t.call().lastError).toMatchObject({ code, kind });
     expect(t.rooms.rooms).toHaveLength(0);
     expect(t.task.isRunning()).toBe(true);
+  });
+
+  it('a token source answering nothing at all (TokenSource.custom throws on it) is retried like a failed fetch', async () => {
+    const t = createCallStore();
+    t.tokens.script({ kind: 'raw', response: undefined });
+    t.store.dispatch(callActions.join(JOIN));
+    await advance(2_000);
+    expect(t.tokens.fetches).toHaveLength(2);
+    expect(t.call().status).toBe('connected');
   });
 
   it('an already expired token is refused before any connect, then retried', async () => {

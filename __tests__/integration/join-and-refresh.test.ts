@@ -117,12 +117,15 @@ describe('silent refresh', () => {
     expect(t.call().lastError).toMatchObject({ kind: 'network', code: 'token-refresh-failed' });
     expect(t.call().lastError!.message).toContain('503');
     expect(t.call().status).toBe('connected');
-    await advance(4_000); // 2nd try after 4 s
+    expect(t.actions.find((a) => a.type === callActions.tokenRefreshFailed.type)!.payload).toMatchObject({ failures: 1, retryInMs: 2_000 });
+    await advance(1_999);
+    expect(t.tokens.fetches).toHaveLength(2);
+    await advance(1); // 2nd try after 2 s
     expect(t.tokens.fetches).toHaveLength(3);
     expect(t.call().lastError!.message).toContain('DOCTYPE');
-    await advance(8_000); // 3rd after 8 s
+    await advance(4_000); // 3rd after 4 s
     expect(t.tokens.fetches).toHaveLength(4);
-    await advance(16_000); // 4th succeeds
+    await advance(8_000); // 4th after 8 s succeeds
     expect(t.tokens.fetches).toHaveLength(5);
     expect(t.call().tokenRefreshFailures).toBe(0);
     expect(t.call().tokenExpiresAt).toBe(Date.now() + 600_000);

@@ -1,4 +1,4 @@
-import { call } from 'redux-saga/effects';
+import { call, cancelled } from 'redux-saga/effects';
 import type { CallErrorCode, CallStateError } from '../call/types';
 import type { ControllerContext } from '../controller/context';
 import { classifyCallError, isPermanentRefusal, isTokenRejection } from '../errors/classify';
@@ -18,12 +18,20 @@ function connectError(error: unknown, code: CallErrorCode): CallStateError {
 
 function* attempt(ctx: ControllerContext, credentials: Credentials) {
   const live: LiveRoom = yield call(openRoom, ctx);
+  let settled = false;
   try {
     yield call([live.room, live.room.connect], credentials.serverUrl, credentials.token, ctx.options.connectOptions);
+    live.sdkTokenExpiresAt = credentials.expiresAt;
+    settled = true;
     return { live };
   } catch (error) {
+    settled = true;
     yield call(closeRoom, ctx, live, false);
     return { error };
+  } finally {
+    // `leave` while connecting cancels us here: the half-connected Room must not linger.
+    const abandoned: boolean = !settled && (yield cancelled());
+    if (abandoned) yield call(closeRoom, ctx, live, true);
   }
 }
 

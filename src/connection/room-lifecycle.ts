@@ -14,6 +14,8 @@ export interface LiveRoom {
   room: CallRoom;
   signals: EventChannel<RoomSignal>;
   profile: VideoProfileName;
+  /** exp of the token the SDK holds for its own resumes (ours at connect, then the server's refreshes). */
+  sdkTokenExpiresAt: number;
 }
 
 /** Builds the next Room with the active profile and starts listening before it connects. */
@@ -24,7 +26,7 @@ export function* openRoom(ctx: ControllerContext) {
   ctx.roomProfile = profile;
   ctx.rooms.set(room);
   yield put(callActions.roomCreated({ profile }));
-  const live: LiveRoom = { room, signals, profile };
+  const live: LiveRoom = { room, signals, profile, sdkTokenExpiresAt: 0 };
   return live;
 }
 

@@ -1,16 +1,18 @@
-import { call, delay, fork, put, select } from 'redux-saga/effects';
+import { call, cancel, delay, fork, put, select } from 'redux-saga/effects';
+import type { Task } from 'redux-saga';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
 import type { CallState, CallStateError } from '../call/types';
 import type { ControllerContext } from '../controller/context';
 import { expectNoise } from '../errors/expected-noise';
 import { syncLiveMedia } from '../media/sync-media';
-import { asTokenError, fetchCredentialsWithRetry } from '../token/fetch-credentials';
+import { RECONNECT_TOKEN_TRIES, asTokenError, fetchCredentialsWithRetry, reconnectTokenRetryDelayMs } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
 import type { Credentials } from '../token/credentials';
 import { connectRoom, type ConnectOutcome } from './connect-room';
 import { reconnectBudgetExhausted, reconnectDelayMs } from './reconnect-policy';
 import { closeRoom, type LiveRoom } from './room-lifecycle';
+import { wakeSaga } from './wake-saga';
 import { watchRoom, type WatchOutcome } from './watch-room';
 
 function* fail(ctx: ControllerContext, reason: string, error: CallStateError) {
@@ -50,7 +52,7 @@ function* prepareReconnect(ctx: ControllerContext, reason: string) {
   ctx.lastForcedReconnectAt = Date.now();
   expectNoise('negotiation', ctx.options.reconnectCooldownMs);
   try {
-    const credentials: Credentials = yield call(fetchCredentialsWithRetry, ctx, true);
+    const credentials: Credentials = yield call(fetchCredentialsWithRetry, ctx, true, RECONNECT_TOKEN_TRIES, reconnectTokenRetryDelayMs);
     return credentials;
   } catch (error) {
     const stateError = tokenErrorToState(error);
@@ -66,6 +68,8 @@ function* prepareReconnect(ctx: ControllerContext, reason: string) {
  */
 export function* callSessionSaga(ctx: ControllerContext) {
   let live: LiveRoom | undefined;
+  // Attached forks would keep the session alive after it ended; they are cancelled in finally.
+  const background: Task[] = [];
   try {
     let credentials: Credentials | undefined;
     try {
@@ -74,7 +78,7 @@ export function* callSessionSaga(ctx: ControllerContext) {
       yield call(fail, ctx, 'token', tokenErrorToState(error));
       return;
     }
-    yield fork(tokenRefreshSaga, ctx);
+    background.push(yield fork(tokenRefreshSaga, ctx), yield fork(wakeSaga));
     let reason: string | null = null;
     for (;;) {
       if (reason !== null) {
@@ -110,6 +114,7 @@ export function* callSessionSaga(ctx: ControllerContext) {
       reason = end.reason;
     }
   } finally {
+    yield cancel(background);
     if (live) yield call(closeRoom, ctx, live, true);
     ctx.rooms.set(undefined);
     ctx.credentials.set(undefined);

@@ -1,5 +1,6 @@
-import { call, cancel, delay, fork, put, race, select, take } from 'redux-saga/effects';
-import type { Task } from 'redux-saga';
+import { actionChannel, call, cancel, delay, fork, put, race, select, take } from 'redux-saga/effects';
+import { buffers, type Channel, type Task } from 'redux-saga';
+import type { PayloadAction } from '@reduxjs/toolkit';
 import { callActions } from '../call/slice';
 import { selectCall, selectCallStatus } from '../call/selectors';
 import type { CallState, CallStatus } from '../call/types';
@@ -11,6 +12,8 @@ import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { disconnectReasonName, isTerminalDisconnect } from './disconnect-policy';
 import type { RoomSignal } from './room-events';
 import type { LiveRoom } from './room-lifecycle';
+import { followSdkTokenExpiry } from './sdk-token';
+import { staleSdkTokenWatch } from './wake-saga';
 
 export type WatchOutcome = { terminal: true; reason: string | null } | { terminal: false; reason: string };
 
@@ -67,7 +70,16 @@ function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
 
 /** Follows a connected Room until it ends or a controlled reconnect is asked for. */
 export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
+  // Buffered: a request put while this saga is busy (e.g. by the negotiation window) is not lost.
+  const requests: Channel<PayloadAction<{ reason: string }>> = yield actionChannel(
+    [callActions.forceReconnect.type, callActions.reconnectRequested.type],
+    buffers.expanding(4),
+  );
   const forgive: Task = yield fork(forgiveAttemptsWhenStable, ctx);
+  const stale: Task = yield fork(staleSdkTokenWatch, live, ctx);
+  const unfollow = followSdkTokenExpiry(live.room, (expiresAt) => {
+    live.sdkTokenExpiresAt = expiresAt;
+  });
   try {
     // A profile change that landed while this Room was connecting still needs its reconnect.
     const state: CallState = yield select(selectCall);
@@ -75,17 +87,17 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
       return { terminal: false, reason: `video-profile: ${state.videoProfile}` } as WatchOutcome;
     }
     for (;;) {
-      const { signal, forced, requested } = yield race({
-        signal: take(live.signals),
-        forced: take(callActions.forceReconnect.type),
-        requested: take(callActions.reconnectRequested.type),
-      });
-      if (forced) return { terminal: false, reason: `forced: ${String(forced.payload?.reason ?? 'unspecified')}` } as WatchOutcome;
-      if (requested) return { terminal: false, reason: requested.payload.reason } as WatchOutcome;
+      const { signal, request } = yield race({ signal: take(live.signals), request: take(requests) });
+      if (request) {
+        const reason = String(request.payload?.reason ?? 'unspecified');
+        return { terminal: false, reason: request.type === callActions.forceReconnect.type ? `forced: ${reason}` : reason } as WatchOutcome;
+      }
       const outcome: WatchOutcome | undefined = yield call(onSignal, ctx, live, signal as RoomSignal);
       if (outcome) return outcome;
     }
   } finally {
-    yield cancel(forgive);
+    unfollow();
+    requests.close();
+    yield cancel([forgive, stale]);
   }
 }

@@ -5,6 +5,10 @@ import { createRoomHolder } from '../connection/room-holder';
 import { createAlertFolder } from '../errors/alert-folder';
 import { createCallLogger } from '../errors/logger';
 import { errorMessage, redactTokens } from '../errors/redact';
+import { diagnosticsSaga } from '../diagnostics/diagnostics-saga';
+import { buildDiagnostics, type CallDiagnostics } from '../diagnostics/export-diagnostics';
+import { createRingBuffer } from '../diagnostics/ring-buffer';
+import type { TimelineEntry } from '../diagnostics/timeline-entry';
 import { mediaSaga } from '../media/toggle-saga';
 import { createCredentialStore } from '../token/credentials';
 import type { ControllerContext } from './context';
@@ -18,6 +22,8 @@ export interface CallController {
   getRoom(): Room | undefined;
   /** Told whenever the Room in use changes. */
   subscribe(listener: (room: Room | undefined) => void): () => void;
+  /** The last `diagnosticsLimit` timeline entries plus versions and options, redacted, JSON-safe. */
+  exportDiagnostics(): CallDiagnostics;
 }
 
 const defaultCreateRoom = (options: RoomOptions): CallRoom => new Room(options) as unknown as CallRoom;
@@ -27,6 +33,7 @@ export function createCallController(config: CallControllerConfig): CallControll
   const logger = createCallLogger(options.logger);
   const folder = options.onAlert ? createAlertFolder({ onAlert: options.onAlert }) : undefined;
   const rooms = createRoomHolder();
+  const timeline = createRingBuffer<TimelineEntry>(options.diagnosticsLimit);
   const ctx: ControllerContext = {
     options,
     rooms,
@@ -55,11 +62,13 @@ export function createCallController(config: CallControllerConfig): CallControll
     yield fork(keepAlive, 'media', mediaSaga);
     yield fork(keepAlive, 'video-profile', videoProfileSaga);
     yield fork(keepAlive, 'session', sessionSupervisor);
+    yield fork(keepAlive, 'diagnostics', () => diagnosticsSaga(timeline));
   }
 
   return {
     saga,
     getRoom: () => rooms.get() as Room | undefined,
     subscribe: (listener) => rooms.subscribe((room) => listener(room as Room | undefined)),
+    exportDiagnostics: () => buildDiagnostics(options, timeline, Date.now()),
   };
 }

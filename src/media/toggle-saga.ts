@@ -1,4 +1,4 @@
-import { call, cancelled, delay, fork, put, select, takeLatest, takeLeading } from 'redux-saga/effects';
+import { call, cancelled, delay, fork, put, select, take, takeEvery, takeLatest, takeLeading } from 'redux-saga/effects';
 import type { PayloadAction } from '@reduxjs/toolkit';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
@@ -16,12 +16,22 @@ const TOGGLE_ACTIONS: Record<MediaSourceName, string> = {
   screenShare: callActions.toggleScreenShare.type,
 };
 
-function* unlockAfterSettle(ctx: ControllerContext, source: MediaSourceName) {
-  try {
+/**
+ * A source stays locked `toggleSettleMs` after its SDK call settles. Kept apart from the call
+ * itself so that a re-apply can go on to the next source after `reapplyGapMs`. A lock taken
+ * again meanwhile (newer generation) is not released by an older timer.
+ */
+function* settleLocks(ctx: ControllerContext) {
+  const generation: Record<MediaSourceName, number> = { camera: 0, microphone: 0, screenShare: 0 };
+  yield takeEvery(callActions.toggleStarted.type, (action: PayloadAction<{ source: MediaSourceName }>) => {
+    generation[action.payload.source] += 1;
+  });
+  yield takeEvery(callActions.toggleSettled.type, function* (action: PayloadAction<{ source: MediaSourceName }>) {
+    const { source } = action.payload;
+    const mine = generation[source];
     yield delay(ctx.options.toggleSettleMs);
-  } finally {
-    yield put(callActions.toggleUnlocked({ source }));
-  }
+    if (generation[source] === mine) yield put(callActions.toggleUnlocked({ source }));
+  });
 }
 
 /** What the failure means for the wish: a gone device cannot be wanted; a race can be re-applied. */
@@ -62,7 +72,6 @@ export function* applySource(ctx: ControllerContext, room: CallRoom, source: Med
     const abandoned: boolean = !settled && (yield cancelled());
     if (abandoned) yield put(callActions.toggleUnlocked({ source }));
   }
-  yield fork(unlockAfterSettle, ctx, source);
 }
 
 function* handleToggle(ctx: ControllerContext, source: MediaSourceName, action: PayloadAction<boolean | undefined>) {
@@ -84,22 +93,32 @@ function* handleToggle(ctx: ControllerContext, source: MediaSourceName, action: 
 export function* reapplyWanted(ctx: ControllerContext) {
   // Each source at most once per recovery: a failure here is not retried blindly.
   const tried = new Set<MediaSourceName>();
+  let needGap = false;
   for (;;) {
     // The wish or the call may change during the gap, so both are read afresh after it.
-    if (tried.size > 0) yield delay(ctx.options.reapplyGapMs);
+    if (needGap) yield delay(ctx.options.reapplyGapMs);
+    needGap = false;
     const state: CallState = yield select(selectCall);
     const room = ctx.rooms.get();
     if (state.status !== 'connected' || !room) return;
     const desired = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, state.media[s].desired])) as Record<MediaSourceName, boolean>;
     const live = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, liveEnabled(room.localParticipant, s)])) as Record<MediaSourceName, boolean>;
-    const next = sourcesToReapply(MEDIA_SOURCES, desired, live).find((s) => !state.media[s].pending && !tried.has(s));
-    if (!next) return;
+    const candidates = sourcesToReapply(MEDIA_SOURCES, desired, live).filter((s) => !tried.has(s));
+    if (candidates.length === 0) return;
+    const next = candidates.find((s) => !state.media[s].pending);
+    if (!next) {
+      // A toggle of that source is still settling (maybe on the old Room): look again once it is.
+      yield take(callActions.toggleUnlocked.type);
+      continue;
+    }
     tried.add(next);
     yield call(applySource, ctx, room, next, desired[next], true);
+    needGap = true;
   }
 }
 
 export function* mediaSaga(ctx: ControllerContext) {
+  yield fork(settleLocks, ctx);
   for (const source of MEDIA_SOURCES) {
     yield takeLeading(TOGGLE_ACTIONS[source], handleToggle, ctx, source);
   }

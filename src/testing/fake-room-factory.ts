@@ -37,7 +37,7 @@ export function createFakeRoomFactory(): FakeRoomFactory {
       const replaced = rooms.slice(0, -1);
       return {
         liveRooms: rooms.filter((r) => r.state !== 'disconnected').length,
-        strayListeners: replaced.reduce((sum, r) => sum + r.listenerCount(), 0),
+        strayListeners: replaced.reduce((sum, r) => sum + r.listenerCount() + r.engine.listenerCount(), 0),
       };
     },
   };

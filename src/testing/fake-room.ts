@@ -1,6 +1,7 @@
-import { ConnectionState, DisconnectReason, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { CallRoom } from '../connection/room-surface';
 import { FakeLocalParticipant } from './fake-participant';
+import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
 
 /** A scripted outcome for the next `connect` of a Room: succeed (after a delay), fail, or never answer. */
@@ -24,6 +25,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   name = '';
   readonly localParticipant: FakeLocalParticipant;
   readonly connectCalls: FakeConnectCall[] = [];
+  /** Stands in for livekit-client's RTCEngine: it announces the server's refresh tokens. */
+  readonly engine = new TinyEmitter();
   disconnectCalls = 0;
 
   constructor(
@@ -93,6 +96,11 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   emitChattyEvents(count: number): void {
     const events = [RoomEvent.ActiveSpeakersChanged, RoomEvent.ConnectionQualityChanged, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed, RoomEvent.AudioPlaybackStatusChanged, RoomEvent.DataReceived];
     for (let i = 0; i < count; i++) this.emit(events[i % events.length]!, [], {});
+  }
+  /** The server pushed a fresh token over signal (it does so every 5 minutes). */
+  simulateServerTokenRefresh(ttlSeconds: number): void {
+    const identity = this.localParticipant.identity;
+    this.engine.emit(EngineEvent.TokenRefreshed, makeTestToken({ identity, roomName: this.name, ttlSeconds }));
   }
   simulateMediaDevicesError(error: unknown): void {
     this.emit(RoomEvent.MediaDevicesError, error);

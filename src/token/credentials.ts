@@ -5,6 +5,8 @@
 export interface Credentials {
   serverUrl: string;
   token: string;
+  /** exp of `token`, epoch ms. */
+  expiresAt: number;
 }
 
 export interface CredentialStore {

@@ -29,7 +29,8 @@ export function validateTokenResponse(response: unknown, now: number): { credent
   if (!token) {
     throw new CallTokenError('token-source-invalid-response', 'not-allowed', 'the token source returned no participantToken', false);
   }
-  return { credentials: { serverUrl, token }, info: readTokenInfo(token, now) };
+  const info = readTokenInfo(token, now);
+  return { credentials: { serverUrl, token, expiresAt: info.expiresAt }, info };
 }
 
 function asTokenError(error: unknown): CallTokenError {
@@ -67,11 +68,18 @@ export function* fetchCredentials(ctx: ControllerContext, force: boolean) {
   return credentials;
 }
 
-/** Backoff between token fetch tries on the connect path: 1 s, 2 s, 4 s. */
+/** Backoff between token fetch tries on the join path: 1 s, 2 s, 4 s. */
 export const tokenRetryDelayMs = (tryIndex: number): number => Math.min(8_000, 1_000 * 2 ** tryIndex);
 
-/** Fetches with a few quick retries for transient failures; throws the last typed error. */
-export function* fetchCredentialsWithRetry(ctx: ControllerContext, force: boolean, tries = 3) {
+/**
+ * During a controlled reconnect the call is down: poll densely (0.5 s, 1 s, then every 2 s) so the
+ * reconnect starts within moments of the token endpoint answering again.
+ */
+export const RECONNECT_TOKEN_TRIES = 30;
+export const reconnectTokenRetryDelayMs = (tryIndex: number): number => Math.min(2_000, 500 * 2 ** tryIndex);
+
+/** Fetches with retries for transient failures; throws the last typed error. */
+export function* fetchCredentialsWithRetry(ctx: ControllerContext, force: boolean, tries = 3, delayFor = tokenRetryDelayMs) {
   for (let i = 0; ; i++) {
     try {
       const credentials: Credentials = yield call(fetchCredentials, ctx, force);
@@ -80,7 +88,7 @@ export function* fetchCredentialsWithRetry(ctx: ControllerContext, force: boolea
       const tokenError = asTokenError(error);
       if (!tokenError.retryable || i >= tries - 1) throw tokenError;
       ctx.logger.warn(`[redux-livekit-call] ${tokenError.message}; retrying`);
-      yield delay(tokenRetryDelayMs(i));
+      yield delay(delayFor(i));
     }
   }
 }

@@ -10,10 +10,14 @@ export const MAX_LIFETIME_SHARE = 0.8;
 /** Never spin: even a token that is due gets at least this long. */
 export const MIN_REFRESH_DELAY_MS = 1_000;
 
-/** When to fetch the next token: `leadMs` before exp, but never later than 80 % of the lifetime. */
+/**
+ * When to fetch the next token: `leadMs` before exp. A short-lived token (whose lifetime is under
+ * `leadMs / 20 %`, e.g. under 10 min with the default lead) is refreshed at 80 % of its lifetime
+ * instead, so a 60 s token is renewed at 48 s rather than "120 s before exp", i.e. at once, in a loop.
+ */
 export function refreshAt({ issuedAt, expiresAt, leadMs }: Omit<RefreshTimingInput, 'now'>): number {
   const lifetime = Math.max(0, expiresAt - issuedAt);
-  return Math.min(expiresAt - leadMs, issuedAt + lifetime * MAX_LIFETIME_SHARE);
+  return expiresAt - Math.min(leadMs, lifetime * (1 - MAX_LIFETIME_SHARE));
 }
 
 export function refreshDelayMs(input: RefreshTimingInput): number {

@@ -1,0 +1,56 @@
+# Quick start: `make demo` (the demo call app) and `make test` (everything CI runs).
+# Each target installs what it needs and skips what is already there.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+STAMP := node_modules/.install-stamp
+
+.PHONY: help deps system-deps livekit-server lint typecheck unit build size e2e demo-check bench test demo clean
+
+help:
+	@echo "make demo   - build what is missing, start livekit-server + token endpoint + the demo app on 127.0.0.1"
+	@echo "make test   - lint, types, unit + integration, build, size, end-to-end matrix, demo browser check"
+	@echo "make bench  - benchmarks (bench/results.json)"
+
+$(STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $(STAMP)
+
+deps: $(STAMP)
+
+system-deps:
+	bash scripts/ensure-system-deps.sh
+
+livekit-server:
+	bash scripts/install-livekit-server.sh
+
+lint: deps
+	npm run lint
+
+typecheck: deps
+	npm run typecheck
+
+unit: deps
+	npm test -- --ci
+
+build: deps
+	npm run build
+
+size: build
+	npm run size
+
+e2e: deps system-deps livekit-server
+	npm run e2e
+
+demo-check: deps system-deps livekit-server
+	npm run demo:check
+
+bench: build
+	npm run bench
+
+test: lint typecheck unit build size e2e demo-check
+
+demo: deps livekit-server
+	npm run demo
+
+clean:
+	rm -rf dist coverage e2e/results e2e/screenshots .cache/e2e-pages

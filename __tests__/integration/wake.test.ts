@@ -1,0 +1,71 @@
+import { callActions } from '../../src';
+import { advance, createCallStore, settle } from '../helpers/call-store';
+
+beforeEach(() => {
+  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+async function joined(ttlSeconds = 600) {
+  const t = createCallStore({ ttlSeconds });
+  t.store.dispatch(callActions.join({ roomName: 'r', participantIdentity: 'ann' }));
+  await settle();
+  return t;
+}
+
+describe('wake from sleep', () => {
+  it('a wall-clock jump is detected and the token refreshed at once', async () => {
+    const t = await joined(600);
+    expect(t.tokens.fetches).toHaveLength(1);
+    // the laptop sleeps 30 minutes: timers are frozen, the clock is not
+    jest.setSystemTime(Date.now() + 30 * 60_000);
+    await advance(2_000);
+    expect(t.actions.some((a) => a.type === callActions.tokenCheckRequested.type && String((a.payload as { cause: string }).cause).startsWith('clock-jump'))).toBe(true);
+    expect(t.tokens.fetches).toHaveLength(2);
+    expect(t.call().tokenExpiresAt).toBe(Date.now() + 600_000 - 0);
+  });
+
+  it('no jump, no early refresh', async () => {
+    const t = await joined(600);
+    await advance(5 * 60_000);
+    expect(t.count(callActions.tokenCheckRequested.type)).toBe(0);
+    expect(t.tokens.fetches).toHaveLength(1);
+  });
+
+  it('while the SDK resumes with a token the server will refuse, the controller reconnects at once instead of waiting for the 401', async () => {
+    const t = await joined(600);
+    const room = t.rooms.last();
+    room.simulateReconnecting();
+    await settle();
+    // asleep past exp + 60 s of the token the SDK holds
+    jest.setSystemTime(Date.now() + 12 * 60_000);
+    await advance(2_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(room.disconnectCalls).toBe(1);
+    expect(t.call().lastReconnectReason).toBe('sdk-token-expired');
+    expect(t.call().status).toBe('connected');
+  });
+
+  it('the stale-token check waits while the SDK token is still acceptable (leeway)', async () => {
+    const t = await joined(120);
+    const room = t.rooms.last();
+    await advance(100_000); // token refreshed by us, but the SDK still holds the join token (exp = +120 s)
+    room.simulateReconnecting();
+    await advance(70_000); // now = +170 s < exp + 60 s
+    expect(t.rooms.rooms).toHaveLength(1);
+    await advance(11_000); // now = +181 s > exp + 60 s
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.call().lastReconnectReason).toBe('sdk-token-expired');
+  });
+
+  it('the server’s own refresh tokens (engine TokenRefreshed) extend what the SDK holds', async () => {
+    const t = await joined(120);
+    const room = t.rooms.last();
+    room.simulateServerTokenRefresh(600);
+    room.simulateReconnecting();
+    await advance(300_000);
+    expect(t.rooms.rooms).toHaveLength(1);
+  });
+});

@@ -41,6 +41,7 @@ export async function soak(cycles = 10_000, warmup = 500) {
   await new Promise((resolve) => setTimeout(resolve, 50));
   gc?.();
   const heapGrowthBytes = process.memoryUsage().heapUsed - heapBefore;
+  const liveRooms = live;
   task.cancel();
-  return { cycles, liveRooms: live, strayListeners, heapGrowthBytes, gcExposed: Boolean(gc), msPerCycle: elapsedMs / cycles };
+  return { cycles, liveRooms, strayListeners, heapGrowthBytes, gcExposed: Boolean(gc), msPerCycle: elapsedMs / cycles };
 }

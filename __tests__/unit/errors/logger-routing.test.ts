@@ -19,10 +19,10 @@ describe('routeLiveKitLogs', () => {
   it('sends livekit-client’s own lines to our logger (redacted, re-levelled) and not to the console', () => {
     const lines: [string, string][] = [];
     const logger = {
-      debug: (m: string) => lines.push(['debug', m]),
-      info: (m: string) => lines.push(['info', m]),
-      warn: (m: string) => lines.push(['warn', m]),
-      error: (m: string) => lines.push(['error', m]),
+      debug: (m: unknown) => lines.push(['debug', String(m)]),
+      info: (m: unknown) => lines.push(['info', String(m)]),
+      warn: (m: unknown) => lines.push(['warn', String(m)]),
+      error: (m: unknown) => lines.push(['error', String(m)]),
     };
     const consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -1,0 +1,59 @@
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { launchBrowser, type BrowserSession, type Page } from './harness/browser';
+import { startFaultProxy, type FaultProxy } from './harness/fault-proxy';
+import { API_KEY, API_SECRET, startLiveKitServer, type LiveKitServer } from './harness/livekit-server';
+import { bundlePages, servePages } from './harness/pages';
+import { waitFor } from './harness/proc';
+import { startTokenServer, type TokenServer } from './harness/token-server';
+
+export interface E2EEnv {
+  server: LiveKitServer;
+  proxy: FaultProxy;
+  tokens: TokenServer;
+  browser: BrowserSession;
+  pages: Awaited<ReturnType<typeof servePages>>;
+  rooms: RoomServiceClient;
+  close(): Promise<void>;
+}
+
+/** One server, one fault proxy in front of it, the token endpoint, the pages, one Chromium. */
+export async function startEnv({ port = 7880, udpPort = 7882 } = {}): Promise<E2EEnv> {
+  const server = await startLiveKitServer({ port, udpPort });
+  const proxy = await startFaultProxy(port);
+  const tokens = await startTokenServer(proxy.wsUrl);
+  await bundlePages();
+  const pages = await servePages();
+  const browser = await launchBrowser();
+  const rooms = new RoomServiceClient(server.url, API_KEY, API_SECRET);
+  return {
+    server,
+    proxy,
+    tokens,
+    browser,
+    pages,
+    rooms,
+    async close() {
+      await browser.close();
+      await pages.close();
+      await tokens.close();
+      await proxy.close();
+      await server.stop();
+    },
+  };
+}
+
+type E2EApi = Record<string, (...args: never[]) => unknown>;
+
+/** Calls `window.__e2e[fn](...args)` in the page. */
+export function pageCall<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([name, rest]) => {
+    const api = (window as unknown as { __e2e: E2EApi }).__e2e;
+    return (api[name as string] as (...a: unknown[]) => unknown)(...(rest as unknown[]));
+  }, [fn, args] as const) as Promise<T>;
+}
+
+export async function openPage(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher', room: string, identity?: string): Promise<Page> {
+  const page = await env.browser.newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...(identity ? { identity } : {}) }));
+  await waitFor(`${kind} page ready`, () => page.evaluate(() => Boolean((window as unknown as { __e2e?: { ready?: boolean } }).__e2e?.ready)), 15_000);
+  return page;
+}

@@ -1,0 +1,39 @@
+// The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
+import { DisconnectReason, Room, RoomEvent, TokenSource } from 'livekit-client';
+
+const params = new URLSearchParams(location.search);
+const tokenUrl = params.get('tokenUrl') ?? '';
+const roomName = params.get('room') ?? 'e2e';
+const identity = params.get('identity') ?? undefined;
+
+const events: { at: number; event: string; detail?: string }[] = [];
+let room: Room | undefined;
+let status = 'idle';
+
+async function join() {
+  const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: identity, participantName: identity });
+  room = new Room();
+  room
+    .on(RoomEvent.Reconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'reconnecting' })))
+    .on(RoomEvent.SignalReconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'signalReconnecting' })))
+    .on(RoomEvent.Reconnected, () => ((status = 'connected'), events.push({ at: Date.now(), event: 'reconnected' })))
+    .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
+      status = 'disconnected';
+      events.push({ at: Date.now(), event: 'disconnected', detail: reason === undefined ? 'none' : DisconnectReason[reason] });
+    });
+  await room.connect(serverUrl, participantToken, { rtcConfig: { iceServers: [] } });
+  status = 'connected';
+  await room.localParticipant.enableCameraAndMicrophone();
+}
+
+(window as unknown as { __e2e: unknown }).__e2e = {
+  kind: 'baseline',
+  ready: true,
+  events,
+  state: () => ({ status, identity: room?.localParticipant.identity ?? null }),
+  join: () => join().catch((e: unknown) => events.push({ at: Date.now(), event: 'join-failed', detail: String(e) })),
+  leave: () => room?.disconnect(),
+  simulate: (scenario: string) => room?.simulateScenario(scenario as never).catch((e: unknown) => String(e)),
+  identity: () => room?.localParticipant.identity ?? null,
+  roomState: () => room?.state ?? null,
+};

@@ -1,0 +1,65 @@
+// The library under test in a real browser: a real store, the controller, TokenSource.endpoint.
+import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+import createSagaMiddleware from 'redux-saga';
+import { Room, TokenSource, Track, type RoomOptions } from 'livekit-client';
+import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
+import { collectOutboundVideo } from './stats';
+
+const params = new URLSearchParams(location.search);
+const tokenUrl = params.get('tokenUrl') ?? '';
+const roomName = params.get('room') ?? 'e2e';
+const identity = params.get('identity') ?? undefined;
+
+const actions: { at: number; action: UnknownAction }[] = [];
+const alerts: CallAlert[] = [];
+const logLines: { level: string; text: string }[] = [];
+const capture = (level: string) => (...args: unknown[]) => logLines.push({ level, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
+const logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
+
+routeLiveKitLogs(logger);
+const filter = installCallErrorFilter({ onAlert: (alert) => alerts.push(alert) });
+
+const controller = createCallController({
+  tokenSource: TokenSource.endpoint(tokenUrl),
+  connectOptions: { rtcConfig: { iceServers: [] } },
+  createRoom: (options: RoomOptions) => new Room(options),
+  onAlert: (alert) => alerts.push(alert),
+  logger,
+  tokenFetchTimeoutMs: 5_000,
+});
+const recorder: Middleware = () => (next) => (action) => {
+  actions.push({ at: Date.now(), action: action as UnknownAction });
+  return next(action);
+};
+const saga = createSagaMiddleware();
+const store = configureStore({ reducer: { call: callReducer }, middleware: (d) => d().concat(recorder, saga) });
+saga.run(controller.saga);
+
+const current = () => controller.getRoom();
+
+(window as unknown as { __e2e: unknown }).__e2e = {
+  kind: 'library',
+  ready: true,
+  actions,
+  alerts,
+  logLines,
+  state: () => store.getState().call,
+  filterStats: () => filter.stats(),
+  join: () => store.dispatch(callActions.join({ roomName, participantIdentity: identity, participantName: identity ?? 'guest', camera: true, microphone: true })),
+  leave: () => store.dispatch(callActions.leave()),
+  toggleCamera: (wanted?: boolean) => store.dispatch(callActions.toggleCamera(wanted)),
+  toggleMicrophone: (wanted?: boolean) => store.dispatch(callActions.toggleMicrophone(wanted)),
+  setVideoProfile: (profile: 'hd' | 'stable') => store.dispatch(callActions.setVideoProfile(profile)),
+  simulate: (scenario: string) => current()?.simulateScenario(scenario as never).catch((e: unknown) => String(e)),
+  identity: () => current()?.localParticipant.identity ?? null,
+  roomState: () => current()?.state ?? null,
+  published: () => {
+    const p = current()?.localParticipant;
+    return { camera: p?.isCameraEnabled ?? false, microphone: p?.isMicrophoneEnabled ?? false };
+  },
+  outboundVideo: async () => {
+    const pub = current()?.localParticipant.getTrackPublication(Track.Source.Camera);
+    return pub?.track ? collectOutboundVideo(pub.track.sender) : null;
+  },
+  timeline: () => actions.map(({ at, action }) => `${at} ${action.type}`),
+};

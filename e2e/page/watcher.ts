@@ -1,0 +1,43 @@
+// The watcher: subscribes to everyone and samples decoded video frames per remote track.
+import { Room, RoomEvent, TokenSource, Track, type RemoteVideoTrack } from 'livekit-client';
+
+const params = new URLSearchParams(location.search);
+const tokenUrl = params.get('tokenUrl') ?? '';
+const roomName = params.get('room') ?? 'e2e';
+
+interface Sample { at: number; identity: string; sid: string; frames: number }
+const samples: Sample[] = [];
+let room: Room | undefined;
+
+async function sample() {
+  if (!room) return;
+  for (const participant of room.remoteParticipants.values()) {
+    for (const pub of participant.trackPublications.values()) {
+      if (pub.kind !== Track.Kind.Video || !pub.track) continue;
+      const track = pub.track as RemoteVideoTrack;
+      const stats = await track.receiver?.getStats();
+      let frames = 0;
+      stats?.forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (s.type === 'inbound-rtp' && s.kind === 'video') frames = Math.max(frames, s.framesDecoded ?? 0);
+      });
+      samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames });
+    }
+  }
+  if (samples.length > 20_000) samples.splice(0, 5_000);
+}
+
+async function join() {
+  const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: `watcher-${Math.random().toString(36).slice(2, 8)}` });
+  room = new Room({ adaptiveStream: false });
+  room.on(RoomEvent.TrackSubscribed, () => undefined);
+  await room.connect(serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
+  setInterval(() => void sample(), 100);
+}
+
+(window as unknown as { __e2e: unknown }).__e2e = {
+  kind: 'watcher',
+  ready: true,
+  join: () => join(),
+  samples: (since = 0) => samples.filter((s) => s.at >= since),
+  identities: () => (room ? [...room.remoteParticipants.keys()] : []),
+};

@@ -29,10 +29,15 @@ export interface BrowserSession {
 
 /** Rejections that escape to the page: recorded before any page script runs. */
 const RECORD_REJECTIONS = `
+  // tsx compiles the runner with keepNames: functions handed to page.evaluate call __name.
+  globalThis.__name = globalThis.__name || ((fn) => fn);
   window.__escaped = [];
   window.addEventListener('unhandledrejection', (e) => {
-    if (e.defaultPrevented) return;
-    const r = e.reason; window.__escaped.push(String((r && (r.name + ': ' + r.message)) || r));
+    // Looked at after every other listener ran: a filter that prevents the default has handled it.
+    setTimeout(() => {
+      if (e.defaultPrevented) return;
+      const r = e.reason; window.__escaped.push(String((r && (r.name + ': ' + r.message)) || r));
+    }, 0);
   });
 `;
 

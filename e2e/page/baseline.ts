@@ -35,5 +35,15 @@ async function join() {
   leave: () => room?.disconnect(),
   simulate: (scenario: string) => room?.simulateScenario(scenario as never).catch((e: unknown) => String(e)),
   identity: () => room?.localParticipant.identity ?? null,
+  // What the app's button does today: flip the SDK directly, whatever the connection is doing.
+  toggleCamera: () => {
+    const p = room?.localParticipant;
+    p?.setCameraEnabled(!p.isCameraEnabled).catch((e: unknown) => events.push({ at: Date.now(), event: 'toggle-failed', detail: String(e) }));
+  },
+  toggleMicrophone: () => {
+    const p = room?.localParticipant;
+    p?.setMicrophoneEnabled(!p.isMicrophoneEnabled).catch((e: unknown) => events.push({ at: Date.now(), event: 'toggle-failed', detail: String(e) }));
+  },
+  published: () => ({ camera: room?.localParticipant.isCameraEnabled ?? false, microphone: room?.localParticipant.isMicrophoneEnabled ?? false }),
   roomState: () => room?.state ?? null,
 };

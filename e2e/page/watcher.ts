@@ -4,6 +4,8 @@ import { Room, RoomEvent, TokenSource, Track, type RemoteVideoTrack } from 'live
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
 const roomName = params.get('room') ?? 'e2e';
+// The watcher connects straight to a server, not through the fault proxy: it must see the fault, not suffer it.
+const directUrl = params.get('serverUrl');
 
 interface Sample { at: number; identity: string; sid: string; frames: number }
 const samples: Sample[] = [];
@@ -30,7 +32,7 @@ async function join() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: `watcher-${Math.random().toString(36).slice(2, 8)}` });
   room = new Room({ adaptiveStream: false });
   room.on(RoomEvent.TrackSubscribed, () => undefined);
-  await room.connect(serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
+  await room.connect(directUrl ?? serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
   setInterval(() => void sample(), 100);
 }
 

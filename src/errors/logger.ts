@@ -3,15 +3,18 @@ import { classifyCallError } from './classify';
 import { redactTokens } from './redact';
 import type { CallLogger } from './types';
 
-type Level = 'debug' | 'info' | 'warn' | 'error';
+export type CallLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-/** Strings and errors redacted; objects redacted through JSON (or dropped if they do not serialize). */
+const errorText = (e: Error) => redactTokens(`${e.name}: ${e.message}`);
+
+/** Strings and errors redacted; objects redacted through JSON (or replaced if they do not serialize). */
 function redactArg(arg: unknown): unknown {
   if (typeof arg === 'string') return redactTokens(arg);
-  if (arg instanceof Error) return redactTokens(`${arg.name}: ${arg.message}`);
+  if (arg instanceof Error) return errorText(arg);
   if (arg && typeof arg === 'object') {
     try {
-      return JSON.parse(redactTokens(JSON.stringify(arg, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v))));
+      const json = JSON.stringify(arg, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v));
+      return json === undefined ? arg : JSON.parse(redactTokens(json));
     } catch {
       return '[unserializable]';
     }
@@ -19,60 +22,89 @@ function redactArg(arg: unknown): unknown {
   return arg;
 }
 
-/** The library's one logger: every line redacted; `debug` falls back to nothing if the base lacks it. */
+/**
+ * The library's one logger: every argument of every line is redacted (the server's 401 text
+ * carries the whole JWT). `debug` goes nowhere if the base has none.
+ */
 export function createCallLogger(base: CallLogger = console): Required<CallLogger> {
-  const at = (level: Level) => (...args: unknown[]) => {
-    const method = base[level];
-    if (typeof method === 'function') method.apply(base, args.map(redactArg));
-  };
+  const at =
+    (level: CallLogLevel) =>
+    (...args: unknown[]) => {
+      const method = base[level];
+      if (typeof method === 'function') method.apply(base, args.map(redactArg));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
+/** livekit-client passes the error as the message itself (`log.error(err)`), or in `{ error }` / `{ err }`. */
+function subjectOf(msg: unknown, context: unknown): unknown {
+  if (context instanceof Error) return context;
+  if (context && typeof context === 'object') {
+    const c = context as { error?: unknown; err?: unknown };
+    if (c.error !== undefined) return c.error;
+    if (c.err !== undefined) return c.err;
+  }
+  return msg;
+}
+
 /**
- * livekit-client logs expected paths (a reconnect in progress, a negotiation retry, our own
- * cancelled connect) at `error` too. Anything our policy does not call alert-worthy is lowered
- * to `warn`, so a `console.error` → alert hook stays quiet for it.
+ * The level one livekit-client line deserves. livekit-client logs some expected paths at `error`
+ * (`error trying to re-publish tracks after reconnection`, a failed resume with the 401 text, the
+ * removeTrack race, `negotiation timed out`). Any line whose message or error our policy does
+ * not call alert-worthy takes the policy's severity (info/warn), so a `console.error` → alert hook
+ * stays quiet for it; only alert-worthy ones stay at `error`.
  */
-export function liveKitLevelFor(level: LogLevel, msg: string, context?: object): Level {
+export function liveKitLevelFor(level: LogLevel, msg: unknown, context?: unknown): CallLogLevel {
   if (level <= LogLevel.debug) return 'debug';
   if (level === LogLevel.info) return 'info';
   if (level === LogLevel.warn) return 'warn';
-  const subject = (context as { error?: unknown } | undefined)?.error ?? msg;
-  const { alert } = classifyCallError(subject);
-  return alert && classifyCallError(msg).alert ? 'error' : 'warn';
+  for (const subject of [subjectOf(msg, context), msg]) {
+    const c = classifyCallError(subject);
+    if (!c.alert) return c.severity === 'error' ? 'warn' : c.severity;
+  }
+  return 'error';
 }
 
-type FactoryLogger = { methodFactory: unknown; setLevel(level: unknown): void; getLevel(): unknown };
-let installed: { restore: () => void; target: { logger: CallLogger } } | undefined;
+type FactoryLogger = { methodFactory: unknown; getLevel(): number; setLevel(level: number, persist?: boolean): void; rebuild?: () => void };
+let routed: { restore: () => void; state: { logger: Required<CallLogger> } } | undefined;
+
+/** Rebuilds loglevel's methods from the current factory without persisting a level. */
+const rebuild = (l: FactoryLogger) => (typeof l.rebuild === 'function' ? l.rebuild() : l.setLevel(l.getLevel(), false));
 
 /**
- * Routes livekit-client's own logs through `logger` (via `setLogExtension`) instead of loglevel's
- * console writer, with levels from `liveKitLevelFor`. One routing per page; calling again only
- * swaps the target. Returns a function that gives the console writer back.
+ * Routes livekit-client's own log lines through `logger` (redacted, re-levelled by
+ * `liveKitLevelFor`, prefixed `[livekit]`) instead of the console.
+ *
+ * `setLogExtension` alone would still print every line to the console as well (it wraps
+ * loglevel's console writer), and `setLogLevel('silent')` would silence the extension too. So
+ * the console writer is swapped for a silent one first, then the extension is added on top.
+ * livekit-client's level still decides what is routed (default `info`; call
+ * `setLogLevel('debug')` from livekit-client to route debug lines).
+ *
+ * One routing per page: calling again only swaps the target logger. The returned function puts
+ * livekit-client's previous writers back (including any extension installed before ours).
  */
 export function routeLiveKitLogs(logger: CallLogger = console): () => void {
   const target = createCallLogger(logger);
-  if (installed) {
-    installed.target.logger = target;
-    return installed.restore;
+  if (routed) {
+    routed.state.logger = target;
+    return routed.restore;
   }
   const loggers = Object.values(LoggerNames).map((name) => getLogger(name) as unknown as FactoryLogger);
   const originals = loggers.map((l) => l.methodFactory);
-  // Silence loglevel's own console output first; setLogExtension wraps whatever factory is there.
   for (const l of loggers) l.methodFactory = () => () => undefined;
-  const state = { logger: target as CallLogger };
+  const state = { logger: target };
   setLogExtension((level, msg, context) => {
-    const out = liveKitLevelFor(level, msg, context);
-    state.logger[out]?.(`[livekit] ${msg}`, ...(context ? [context] : []));
+    state.logger[liveKitLevelFor(level, msg, context)](`[livekit] ${String(msg)}`, ...(context === undefined ? [] : [context]));
   });
   const restore = () => {
-    if (!installed) return;
+    if (!routed || routed.restore !== restore) return;
     loggers.forEach((l, i) => {
       l.methodFactory = originals[i];
-      l.setLevel(l.getLevel());
+      rebuild(l);
     });
-    installed = undefined;
+    routed = undefined;
   };
-  installed = { restore, target: state };
+  routed = { restore, state };
   return restore;
 }

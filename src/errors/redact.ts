@@ -24,6 +24,7 @@ export function errorMessage(error: unknown): string {
   else if (typeof error === 'string') text = error;
   else if (error && typeof error === 'object' && 'message' in error) text = String((error as { message: unknown }).message);
   else text = String(error);
-  const clipped = text.length > 500 ? `${text.slice(0, 500)}…` : text;
-  return redactTokens(clipped);
+  // Redact before clipping: a token cut in half by the clip would no longer look like a JWT.
+  const redacted = redactTokens(text);
+  return redacted.length > 500 ? `${redacted.slice(0, 500)}…` : redacted;
 }

@@ -1,0 +1,48 @@
+export interface Sample {
+  at: number;
+  identity: string;
+  sid: string;
+  frames: number;
+}
+
+/**
+ * Fault end → the watcher's first new decoded frame of `identity` on the track it ends up with.
+ * A track that never stopped counts from its first frame increase after the fault.
+ */
+export function recoveryMs(samples: Sample[], identity: string, faultEnd: number): number | null {
+  const mine = samples.filter((s) => s.identity === identity).sort((a, b) => a.at - b.at);
+  const last = mine[mine.length - 1];
+  if (!last) return null;
+  const track = mine.filter((s) => s.sid === last.sid);
+  let previous = track.filter((s) => s.at < faultEnd).pop()?.frames ?? 0;
+  for (const sample of track) {
+    if (sample.at < faultEnd) continue;
+    if (sample.frames > previous) return sample.at - faultEnd;
+    previous = sample.frames;
+  }
+  return null;
+}
+
+/** Did frames of `identity` keep increasing at the end (the last ~2 s)? */
+export function framesFlowing(samples: Sample[], identity: string, now: number): boolean {
+  const recent = samples.filter((s) => s.identity === identity && s.at > now - 2_500).sort((a, b) => a.at - b.at);
+  if (recent.length < 2) return false;
+  const bySid = new Map<string, number[]>();
+  for (const s of recent) bySid.set(s.sid, [...(bySid.get(s.sid) ?? []), s.frames]);
+  return [...bySid.values()].some((frames) => frames[frames.length - 1]! > frames[0]!);
+}
+
+const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
+
+/** JWTs found in anything the page kept or printed. */
+export function countTokenLeaks(...haystacks: unknown[]): number {
+  let leaks = 0;
+  for (const hay of haystacks) leaks += (JSON.stringify(hay ?? '').match(JWT) ?? []).length;
+  return leaks;
+}
+
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}

@@ -1,0 +1,136 @@
+import { TrackSource } from '@livekit/protocol';
+import { sleep, waitFor } from '../harness/proc';
+import { pageCall } from '../env';
+import { framesFlowing } from './measure';
+import type { Scenario } from './scenarios';
+import { assess, openTrio, samplesOf, status, type Subject, type Trio } from './subjects';
+
+const room = (name: string, run: number) => `${name}-${run}-${Date.now().toString(36)}`;
+type Published = { camera: boolean; microphone: boolean };
+
+async function settledTo(subject: Subject, expected: Published, timeoutMs: number): Promise<boolean> {
+  try {
+    await waitFor(`${subject.identity} published ${JSON.stringify(expected)}`, async () => {
+      const now = await pageCall<Published>(subject.page, 'published');
+      return (await status(subject)) === 'connected' && now.camera === expected.camera && now.microphone === expected.microphone;
+    }, timeoutMs, 250);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function negotiationErrorsSeen(subject: Subject): Promise<number> {
+  return subject.page.evaluate(() => {
+    const api = (window as unknown as { __e2e: { actions?: { action: { type: string } }[]; events?: { detail?: string }[] } }).__e2e;
+    const fromActions = (api.actions ?? []).filter((a) => a.action.type === 'call/negotiationErrorSeen').length;
+    const fromEvents = (api.events ?? []).filter((e) => /NegotiationError|negotiation/i.test(e.detail ?? '')).length;
+    return fromActions + fromEvents;
+  });
+}
+
+/** 20 clicks in 2 s while the SDK restarts the connection: the last click wins, no NegotiationError. */
+export const toggleStorm: Scenario = {
+  name: 'toggle-storm-during-reconnect',
+  libraryShouldRecover: true,
+  async run(env, run) {
+    const trio = await openTrio(env, room('storm', run), env.server.wsUrl);
+    try {
+      // start from camera off, microphone on
+      await pageCall(trio.library.page, 'toggleCamera', false);
+      await pageCall(trio.baseline.page, 'toggleCamera');
+      await sleep(1_500);
+      await Promise.all([pageCall(trio.library.page, 'simulate', 'node-failure'), pageCall(trio.baseline.page, 'simulate', 'node-failure')]);
+      // 11 camera + 9 microphone clicks, 100 ms apart: camera ends on, microphone off
+      for (let i = 0; i < 20; i++) {
+        const fn = i % 2 === 0 || i === 19 ? 'toggleCamera' : 'toggleMicrophone';
+        await Promise.all([pageCall(trio.library.page, fn), pageCall(trio.baseline.page, fn)]);
+        await sleep(100);
+      }
+      const faultEnd = Date.now();
+      const expected = { camera: true, microphone: false };
+      const records = [];
+      for (const subject of [trio.library, trio.baseline]) {
+        const settled = await settledTo(subject, expected, 30_000);
+        const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), subject.identity, Date.now()), 20_000).catch(() => false));
+        const negotiation = await negotiationErrorsSeen(subject);
+        const published = await pageCall<Published>(subject.page, 'published');
+        records.push(await assess(this.name, run, trio, subject, faultEnd, { recovered: Boolean(settled && flowing && negotiation === 0), detail: `published=${JSON.stringify(published)} negotiationErrors=${negotiation}` }));
+      }
+      return records;
+    } finally {
+      await trio.close();
+    }
+  },
+};
+
+async function serverView(env: Parameters<Scenario['run']>[0], trio: Trio, identity: string) {
+  const participants = await env.rooms.listParticipants(trio.room);
+  const video = participants.find((p) => p.identity === identity)?.tracks.find((t) => t.source === TrackSource.CAMERA);
+  return { mimeType: video?.mimeType ?? null, layers: video?.layers.length ?? 0, simulcast: video?.simulcast ?? null };
+}
+
+/** Answers withheld → NegotiationErrors → the stable profile (VP8, one layer), proved by server and browser. */
+export const answersDropped: Scenario = {
+  name: 'answers-dropped-negotiation-fallback',
+  libraryShouldRecover: true,
+  async run(env, run) {
+    const trio = await openTrio(env, room('negotiation', run), env.server.wsUrl);
+    try {
+      env.proxy.dropAnswers(true);
+      for (const fn of ['toggleCamera', 'toggleCamera']) {
+        await pageCall(trio.library.page, fn);
+        await pageCall(trio.baseline.page, fn);
+        await sleep(1_500);
+      }
+      let stable = false;
+      try {
+        await waitFor('stable profile', async () => (await pageCall<{ videoProfile: string }>(trio.library.page, 'state')).videoProfile === 'stable', 120_000, 250);
+        stable = true;
+      } finally {
+        env.proxy.dropAnswers(false);
+      }
+      const faultEnd = Date.now();
+      const settled = stable && (await settledTo(trio.library, { camera: true, microphone: true }, 45_000));
+      const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), trio.library.identity, Date.now()), 30_000).catch(() => false));
+      const server = await serverView(env, trio, trio.library.identity);
+      const browser = await pageCall<{ mimeTypes: string[]; layers: number; activeLayers: number } | null>(trio.library.page, 'outboundVideo');
+      const vp8 = server.mimeType?.toLowerCase() === 'video/vp8' && server.layers <= 1 && (browser?.mimeTypes ?? []).every((m) => m.toLowerCase() === 'video/vp8') && (browser?.layers ?? 0) === 1;
+      const negotiation = await negotiationErrorsSeen(trio.library);
+      const baselineBack = await waitFor('baseline frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), trio.baseline.identity, Date.now()), 15_000).catch(() => false);
+      return [
+        await assess(this.name, run, trio, trio.library, faultEnd, { recovered: Boolean(flowing && vp8), detail: `negotiationErrors=${negotiation} server=${JSON.stringify(server)} browser=${JSON.stringify(browser)}` }),
+        await assess(this.name, run, trio, trio.baseline, faultEnd, baselineBack ? {} : { recovered: false }),
+      ];
+    } finally {
+      env.proxy.dropAnswers(false);
+      await trio.close();
+    }
+  },
+};
+
+/** removeParticipant is terminal: `disconnected`, and no reconnect attempt. */
+export const removeParticipant: Scenario = {
+  name: 'remove-participant-terminal',
+  libraryShouldRecover: false,
+  async run(env, run) {
+    const trio = await openTrio(env, room('removed', run), env.server.wsUrl);
+    try {
+      const before = await pageCall<{ roomInstanceKey: number }>(trio.library.page, 'state');
+      await env.rooms.removeParticipant(trio.room, trio.library.identity);
+      await env.rooms.removeParticipant(trio.room, trio.baseline.identity);
+      const faultEnd = Date.now();
+      await waitFor('library disconnected', async () => (await status(trio.library)) === 'disconnected', 15_000).catch(() => undefined);
+      await sleep(8_000); // long enough for any reconnect attempt to show
+      const after = await pageCall<{ status: string; roomInstanceKey: number; disconnectReason: string }>(trio.library.page, 'state');
+      const reconnects = await trio.library.page.evaluate(() => (window as unknown as { __e2e: { actions: { action: { type: string } }[] } }).__e2e.actions.filter((a) => a.action.type === 'call/reconnectStarted').length);
+      const ended = after.status === 'disconnected' && after.disconnectReason === 'PARTICIPANT_REMOVED' && reconnects === 0 && after.roomInstanceKey === before.roomInstanceKey;
+      return [
+        await assess(this.name, run, trio, trio.library, faultEnd, { recovered: !ended, detail: `status=${after.status} reason=${after.disconnectReason} reconnects=${reconnects}` }),
+        await assess(this.name, run, trio, trio.baseline, faultEnd, { recovered: (await status(trio.baseline)) !== 'disconnected' }),
+      ];
+    } finally {
+      await trio.close();
+    }
+  },
+};

@@ -1,0 +1,106 @@
+import { sleep, waitFor } from '../harness/proc';
+import { pageCall, type E2EEnv } from '../env';
+import { framesFlowing } from './measure';
+import { assess, openTrio, samplesOf, status, type RunRecord, type Subject, type Trio } from './subjects';
+
+export interface Scenario {
+  name: string;
+  /** The library must recover (false: it must end the call). */
+  libraryShouldRecover: boolean;
+  run(env: E2EEnv, run: number): Promise<RunRecord[]>;
+}
+
+/** Waits (bounded) until the subject is back with frames flowing; false if it never comes back. */
+async function comesBack(trio: Trio, subject: Subject, timeoutMs: number): Promise<boolean> {
+  try {
+    await waitFor(`${subject.identity} back`, async () => (await status(subject)) === 'connected' && framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), subject.identity, Date.now()), timeoutMs, 250);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The fault has reached the subject (its status left `connected`), bounded. */
+async function disturbed(subject: Subject, timeoutMs: number): Promise<boolean> {
+  return waitFor(`${subject.identity} disturbed`, async () => (await status(subject)) !== 'connected', timeoutMs, 50).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function both(name: string, run: number, trio: Trio, faultEnd: number, libraryMs: number, baselineMs: number): Promise<RunRecord[]> {
+  await Promise.all([disturbed(trio.library, 8_000), disturbed(trio.baseline, 8_000)]);
+  const libraryBack = await comesBack(trio, trio.library, libraryMs);
+  const baselineBack = await comesBack(trio, trio.baseline, baselineMs);
+  return [
+    await assess(name, run, trio, trio.library, faultEnd, libraryBack ? {} : { recovered: false }),
+    await assess(name, run, trio, trio.baseline, faultEnd, baselineBack ? {} : { recovered: false }),
+  ];
+}
+
+const room = (name: string, run: number) => `${name}-${run}-${Date.now().toString(36)}`;
+
+export const tokenOutage: Scenario = {
+  name: 'signal-outage-past-token-exp',
+  libraryShouldRecover: true,
+  async run(env, run) {
+    env.tokens.setTtlSeconds(5);
+    env.proxy.dropRefreshTokens(true); // stands in for an outage longer than the server's 10-min refresh token
+    const trio = await openTrio(env, room('outage', run), env.server.wsUrl);
+    try {
+      await sleep(Math.max(0, 20_000 - 8_000)); // ~20 s after join (joining took a few seconds)
+      env.tokens.setOutage(true); // a real outage takes the token endpoint down too
+      await env.proxy.cut(45_000); // past exp + 60 s, inside the SDK's ~45 s retry budget
+      env.tokens.setOutage(false);
+      const faultEnd = Date.now();
+      const records = await both(this.name, run, trio, faultEnd, 30_000, 30_000);
+      const events = await trio.baseline.page.evaluate(() => (window as unknown as { __e2e: { events: { event: string; detail?: string }[] } }).__e2e.events);
+      const participants = await env.rooms.listParticipants(trio.room);
+      const libs = participants.filter((p) => p.identity === trio.library.identity).length;
+      records[0]!.detail += ` participants(${trio.library.identity})=${libs}`;
+      if (libs !== 1) records[0]!.recovered = false;
+      records[1]!.detail += ` baselineEvents=${events.map((e) => e.event + (e.detail ? `:${e.detail}` : '')).join(',')}`;
+      return records;
+    } finally {
+      env.proxy.dropRefreshTokens(false);
+      env.tokens.setTtlSeconds(600);
+      await trio.close();
+    }
+  },
+};
+
+export const serverRestart: Scenario = {
+  name: 'server-restart',
+  libraryShouldRecover: true,
+  async run(env, run) {
+    const trio = await openTrio(env, room('restart', run), env.server.wsUrl);
+    try {
+      await env.server.restart();
+      const faultEnd = Date.now();
+      return await both(this.name, run, trio, faultEnd, 45_000, 20_000);
+    } finally {
+      await trio.close();
+    }
+  },
+};
+
+function simulated(scenario: 'node-failure' | 'migration' | 'server-leave'): Scenario {
+  return {
+    name: `simulate-${scenario}`,
+    libraryShouldRecover: true,
+    async run(env, run) {
+      const trio = await openTrio(env, room(scenario, run), env.server.wsUrl);
+      try {
+        await Promise.all([pageCall(trio.library.page, 'simulate', scenario), pageCall(trio.baseline.page, 'simulate', scenario)]);
+        const faultEnd = Date.now();
+        return await both(this.name, run, trio, faultEnd, 45_000, 20_000);
+      } finally {
+        await trio.close();
+      }
+    },
+  };
+}
+
+export const nodeFailure = simulated('node-failure');
+export const migration = simulated('migration');
+export const serverLeave = simulated('server-leave');

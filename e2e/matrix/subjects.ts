@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { consoleOf } from '../harness/browser';
+import { waitFor } from '../harness/proc';
+import { pageCall, type E2EEnv } from '../env';
+import { countTokenLeaks, framesFlowing, recoveryMs, type Sample } from './measure';
+
+export type SubjectKind = 'library' | 'baseline';
+
+export interface Subject {
+  kind: SubjectKind;
+  identity: string;
+  page: Page;
+}
+
+export interface Trio {
+  room: string;
+  watcher: Page;
+  library: Subject;
+  baseline: Subject;
+  close(): Promise<void>;
+}
+
+async function open(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher', room: string, query: Record<string, string>): Promise<Page> {
+  const page = await env.browser.newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...query }));
+  await waitFor(`${kind} page`, () => page.evaluate(() => Boolean((window as unknown as { __e2e?: { ready?: boolean } }).__e2e?.ready)), 15_000);
+  return page;
+}
+
+export const status = async (subject: Subject): Promise<string> => (await pageCall<{ status: string }>(subject.page, 'state')).status;
+export const samplesOf = (watcher: Page, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
+
+/** Library and baseline in one room through the fault proxy; the watcher straight on `directUrl`. */
+export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline']): Promise<Trio> {
+  const watcher = await open(env, 'watcher', room, { serverUrl: directUrl });
+  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await open(env, 'library', room, { identity: `lib-${room}` }) };
+  const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await open(env, 'baseline', room, { identity: `base-${room}` }) };
+  const subjects = [library, baseline].filter((s) => which.includes(s.kind));
+  for (const s of subjects) await pageCall(s.page, 'join');
+  await pageCall(watcher, 'join');
+  for (const s of subjects) {
+    await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
+    await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);
+  }
+  return {
+    room,
+    watcher,
+    library,
+    baseline,
+    async close() {
+      for (const page of [library.page, baseline.page, watcher]) await page.close().catch(() => undefined);
+    },
+  };
+}
+
+export interface RunRecord {
+  scenario: string;
+  subject: SubjectKind;
+  run: number;
+  recovered: boolean;
+  recoveryMs: number | null;
+  escapedRejections: number;
+  alerts: number;
+  removeTrackAlerts: number;
+  /** JWTs in the page's state, actions, library logs, alerts and JS console calls. */
+  tokenLeaks: number;
+  /**
+   * JWTs in Chromium's own network-error lines ("WebSocket connection to 'ws://…?access_token=…'
+   * failed"): the SDK's signal URL carries the token; these never pass through `console`, so no
+   * page code (and no console→alert hook) sees them.
+   */
+  browserNetLogLeaks: number;
+  detail: string;
+}
+
+const BROWSER_NET_LOG = /^error: (WebSocket connection to|Failed to load resource)/;
+
+/** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
+export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string } = {}): Promise<RunRecord> {
+  const samples = await samplesOf(trio.watcher, faultEnd - 5_000);
+  const flowing = framesFlowing(samples, subject.identity, Date.now());
+  const st = await status(subject);
+  const escaped = await subject.page.evaluate(() => (window as unknown as { __escaped: string[] }).__escaped);
+  const kept = await subject.page.evaluate(() => {
+    const api = (window as unknown as { __e2e: Record<string, unknown> }).__e2e;
+    const call = (name: string) => (typeof api[name] === 'function' ? (api[name] as () => unknown)() : undefined);
+    return { state: call('state'), actions: api.actions, logLines: api.logLines, events: api.events, alerts: api.alerts };
+  });
+  const alerts = (kept.alerts as { kind: string }[] | undefined) ?? [];
+  const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
+  const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
+  return {
+    scenario,
+    subject: subject.kind,
+    run,
+    recovered,
+    recoveryMs: recovered ? recoveryMs(samples, subject.identity, faultEnd) : null,
+    escapedRejections: escaped.length,
+    alerts: alerts.length,
+    removeTrackAlerts: alerts.filter((a) => a.kind === 'remove-track-sender').length,
+    tokenLeaks: countTokenLeaks(kept, consoleOf(subject.page).filter((l) => !BROWSER_NET_LOG.test(l))),
+    browserNetLogLeaks: countTokenLeaks(consoleOf(subject.page).filter((l) => BROWSER_NET_LOG.test(l))),
+    detail: extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`,
+  };
+}

@@ -40,25 +40,30 @@ export const toggleStorm: Scenario = {
       await pageCall(trio.library.page, 'toggleCamera', false);
       await pageCall(trio.baseline.page, 'toggleCamera');
       await sleep(1_500);
-      await Promise.all([pageCall(trio.library.page, 'simulate', 'node-failure'), pageCall(trio.baseline.page, 'simulate', 'node-failure')]);
+      // The signal goes away; the SDKs resume once it is back (their tokens are still valid).
+      env.proxy.cutUntilRestore();
+      await waitFor('library reconnecting', async () => (await status(trio.library)) === 'reconnecting', 15_000, 50);
       // 11 camera + 9 microphone clicks, 100 ms apart: camera ends on, microphone off
       for (let i = 0; i < 20; i++) {
         const fn = i % 2 === 0 || i === 19 ? 'toggleCamera' : 'toggleMicrophone';
         await Promise.all([pageCall(trio.library.page, fn), pageCall(trio.baseline.page, fn)]);
         await sleep(100);
       }
+      await sleep(1_000);
+      env.proxy.restore();
       const faultEnd = Date.now();
       const expected = { camera: true, microphone: false };
       const records = [];
       for (const subject of [trio.library, trio.baseline]) {
         const settled = await settledTo(subject, expected, 30_000);
-        const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), subject.identity, Date.now()), 20_000).catch(() => false));
+        const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Math.max(faultEnd, Date.now() - 3_000)), subject.identity, Date.now()), 20_000).catch(() => false));
         const negotiation = await negotiationErrorsSeen(subject);
         const published = await pageCall<Published>(subject.page, 'published');
         records.push(await assess(this.name, run, trio, subject, faultEnd, { recovered: Boolean(settled && flowing && negotiation === 0), detail: `published=${JSON.stringify(published)} negotiationErrors=${negotiation}` }));
       }
       return records;
     } finally {
+      env.proxy.restore();
       await trio.close();
     }
   },
@@ -75,29 +80,32 @@ export const answersDropped: Scenario = {
   name: 'answers-dropped-negotiation-fallback',
   libraryShouldRecover: true,
   async run(env, run) {
-    const trio = await openTrio(env, room('negotiation', run), env.server.wsUrl);
+    // The library joins with nothing published, so that turning camera and microphone on needs
+    // fresh publications (a negotiation each); mute/unmute would not.
+    const trio = await openTrio(env, room('negotiation', run), env.server.wsUrl, ['baseline']);
     try {
+      await pageCall(trio.library.page, 'join', false, false);
+      await waitFor('library connected', async () => (await status(trio.library)) === 'connected', 20_000);
+      await sleep(1_000);
       env.proxy.dropAnswers(true);
-      for (const fn of ['toggleCamera', 'toggleCamera']) {
-        await pageCall(trio.library.page, fn);
-        await pageCall(trio.baseline.page, fn);
-        await sleep(1_500);
-      }
+      await pageCall(trio.library.page, 'toggleCamera', true);
+      await pageCall(trio.library.page, 'toggleMicrophone', true);
+      void pageCall(trio.baseline.page, 'republishCamera');
       let stable = false;
       try {
-        await waitFor('stable profile', async () => (await pageCall<{ videoProfile: string }>(trio.library.page, 'state')).videoProfile === 'stable', 120_000, 250);
+        await waitFor('stable profile', async () => (await pageCall<{ videoProfile: string }>(trio.library.page, 'state')).videoProfile === 'stable', 90_000, 250);
         stable = true;
       } finally {
         env.proxy.dropAnswers(false);
       }
       const faultEnd = Date.now();
       const settled = stable && (await settledTo(trio.library, { camera: true, microphone: true }, 45_000));
-      const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), trio.library.identity, Date.now()), 30_000).catch(() => false));
+      const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Math.max(faultEnd, Date.now() - 3_000)), trio.library.identity, Date.now()), 30_000).catch(() => false));
       const server = await serverView(env, trio, trio.library.identity);
       const browser = await pageCall<{ mimeTypes: string[]; layers: number; activeLayers: number } | null>(trio.library.page, 'outboundVideo');
       const vp8 = server.mimeType?.toLowerCase() === 'video/vp8' && server.layers <= 1 && (browser?.mimeTypes ?? []).every((m) => m.toLowerCase() === 'video/vp8') && (browser?.layers ?? 0) === 1;
       const negotiation = await negotiationErrorsSeen(trio.library);
-      const baselineBack = await waitFor('baseline frames', async () => framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), trio.baseline.identity, Date.now()), 15_000).catch(() => false);
+      const baselineBack = await waitFor('baseline frames', async () => framesFlowing(await samplesOf(trio.watcher, Math.max(faultEnd, Date.now() - 3_000)), trio.baseline.identity, Date.now()), 15_000).catch(() => false);
       return [
         await assess(this.name, run, trio, trio.library, faultEnd, { recovered: Boolean(flowing && vp8), detail: `negotiationErrors=${negotiation} server=${JSON.stringify(server)} browser=${JSON.stringify(browser)}` }),
         await assess(this.name, run, trio, trio.baseline, faultEnd, baselineBack ? {} : { recovered: false }),

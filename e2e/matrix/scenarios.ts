@@ -11,9 +11,11 @@ export interface Scenario {
 }
 
 /** Waits (bounded) until the subject is back with frames flowing; false if it never comes back. */
-async function comesBack(trio: Trio, subject: Subject, timeoutMs: number): Promise<boolean> {
+async function comesBack(trio: Trio, subject: Subject, faultEnd: number, timeoutMs: number): Promise<boolean> {
   try {
-    await waitFor(`${subject.identity} back`, async () => (await status(subject)) === 'connected' && framesFlowing(await samplesOf(trio.watcher, Date.now() - 3_000), subject.identity, Date.now()), timeoutMs, 250);
+    // Only frames after the fault count: the old track's frames must not pass for a recovery.
+    const since = () => Math.max(faultEnd, Date.now() - 3_000);
+    await waitFor(`${subject.identity} back`, async () => (await status(subject)) === 'connected' && framesFlowing(await samplesOf(trio.watcher, since()), subject.identity, Date.now()), timeoutMs, 250);
     return true;
   } catch {
     return false;
@@ -30,8 +32,8 @@ async function disturbed(subject: Subject, timeoutMs: number): Promise<boolean> 
 
 async function both(name: string, run: number, trio: Trio, faultEnd: number, libraryMs: number, baselineMs: number): Promise<RunRecord[]> {
   await Promise.all([disturbed(trio.library, 8_000), disturbed(trio.baseline, 8_000)]);
-  const libraryBack = await comesBack(trio, trio.library, libraryMs);
-  const baselineBack = await comesBack(trio, trio.baseline, baselineMs);
+  const libraryBack = await comesBack(trio, trio.library, faultEnd, libraryMs);
+  const baselineBack = await comesBack(trio, trio.baseline, faultEnd, baselineMs);
   return [
     await assess(name, run, trio, trio.library, faultEnd, libraryBack ? {} : { recovered: false }),
     await assess(name, run, trio, trio.baseline, faultEnd, baselineBack ? {} : { recovered: false }),

@@ -1,5 +1,5 @@
 // The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
-import { DisconnectReason, Room, RoomEvent, TokenSource } from 'livekit-client';
+import { DisconnectReason, Room, RoomEvent, TokenSource, Track } from 'livekit-client';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -43,6 +43,17 @@ async function join() {
   toggleMicrophone: () => {
     const p = room?.localParticipant;
     p?.setMicrophoneEnabled(!p.isMicrophoneEnabled).catch((e: unknown) => events.push({ at: Date.now(), event: 'toggle-failed', detail: String(e) }));
+  },
+  // A fresh publication (needs a negotiation, unlike mute/unmute).
+  republishCamera: async () => {
+    const p = room?.localParticipant;
+    const track = p?.getTrackPublication(Track.Source.Camera)?.track;
+    try {
+      if (track) await p?.unpublishTrack(track);
+      await p?.setCameraEnabled(true);
+    } catch (e) {
+      events.push({ at: Date.now(), event: 'republish-failed', detail: String(e) });
+    }
   },
   published: () => ({ camera: room?.localParticipant.isCameraEnabled ?? false, microphone: room?.localParticipant.isMicrophoneEnabled ?? false }),
   roomState: () => room?.state ?? null,

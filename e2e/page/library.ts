@@ -45,7 +45,7 @@ const current = () => controller.getRoom();
   logLines,
   state: () => store.getState().call,
   filterStats: () => filter.stats(),
-  join: () => store.dispatch(callActions.join({ roomName, participantIdentity: identity, participantName: identity ?? 'guest', camera: true, microphone: true })),
+  join: (camera = true, microphone = true) => store.dispatch(callActions.join({ roomName, participantIdentity: identity, participantName: identity ?? 'guest', camera, microphone })),
   leave: () => store.dispatch(callActions.leave()),
   toggleCamera: (wanted?: boolean) => store.dispatch(callActions.toggleCamera(wanted)),
   toggleMicrophone: (wanted?: boolean) => store.dispatch(callActions.toggleMicrophone(wanted)),

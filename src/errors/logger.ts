@@ -60,7 +60,7 @@ export function liveKitLevelFor(level: LogLevel, msg: unknown, context?: unknown
   if (level === LogLevel.warn) return 'warn';
   for (const subject of [subjectOf(msg, context), msg]) {
     const c = classifyCallError(subject);
-    if (!c.alert) return c.severity === 'error' ? 'warn' : c.severity;
+    if (!c.alert) return c.severity; // info or warn: alert-worthy is exactly 'error'
   }
   return 'error';
 }

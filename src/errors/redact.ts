@@ -19,12 +19,19 @@ export function containsToken(text: string): boolean {
 
 /** A short, redacted message for any thrown value. */
 export function errorMessage(error: unknown): string {
-  let text: string;
-  if (error instanceof Error) text = error.message || error.name;
-  else if (typeof error === 'string') text = error;
-  else if (error && typeof error === 'object' && 'message' in error) text = String((error as { message: unknown }).message);
-  else text = String(error);
+  const text = readMessage(error);
   // Redact before clipping: a token cut in half by the clip would no longer look like a JWT.
   const redacted = redactTokens(text);
   return redacted.length > 500 ? `${redacted.slice(0, 500)}…` : redacted;
+}
+
+function readMessage(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.message || error.name;
+    if (typeof error === 'string') return error;
+    if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
+    return String(error);
+  } catch {
+    return '[unreadable error]'; // a Proxy or a throwing getter: say so rather than throw from an error path
+  }
 }

@@ -31,6 +31,20 @@ describe('redaction', () => {
     expect(message).toContain('token is expired (exp)');
   });
 
+  it('errorMessage redacts before clipping: a token across the 500-character cut does not leak in part', async () => {
+    const jwt = await realJwt();
+    const message = errorMessage(new Error(`${'x'.repeat(460)} invalid token: ${jwt}, error: token has invalid claims: token is expired`));
+    expect(message).not.toMatch(/eyJ/);
+    expect(message).toContain('[redacted-token]');
+  });
+
+  it('errorMessage of odd values', () => {
+    expect(errorMessage('plain')).toBe('plain');
+    expect(errorMessage({ message: 'object with message' })).toBe('object with message');
+    expect(errorMessage(new Error(''))).toBe('Error');
+    expect(errorMessage(undefined)).toBe('undefined');
+  });
+
   it('leaves ordinary text alone', () => {
     expect(redactTokens('could not reconnect, token might be expired')).toBe('could not reconnect, token might be expired');
   });
@@ -52,6 +66,19 @@ describe('redaction', () => {
     expect(lines.map(([level]) => level)).toEqual(['debug', 'info', 'warn', 'error']);
     expect(JSON.stringify(lines)).not.toContain(jwt.split('.')[1]);
     expect(lines[3]![1]).toEqual(['plain', 42]);
+  });
+
+  it('the logger sends each level to the same level of the base, errors nested in objects redacted', async () => {
+    const jwt = await realJwt();
+    const base = { debug: jest.fn(), info: jest.fn(), warn: jest.fn(), error: jest.fn() };
+    const logger = createCallLogger(base);
+    logger.warn('refused', { error: new Error(`invalid token: ${jwt}`), attempt: 2 });
+    expect(base.warn).toHaveBeenCalledWith('refused', { error: 'Error: invalid token: [redacted-token]', attempt: 2 });
+    expect(base.error).not.toHaveBeenCalled();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    logger.info(circular, null, undefined, true);
+    expect(base.info).toHaveBeenCalledWith('[unserializable]', null, undefined, true);
   });
 
   it('a base logger without debug is fine', () => {

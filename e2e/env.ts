@@ -17,7 +17,7 @@ export interface E2EEnv {
 }
 
 /** One server, one fault proxy in front of it, the token endpoint, the pages, one Chromium. */
-export async function startEnv({ port = 7880, udpPort = 7882 } = {}): Promise<E2EEnv> {
+export async function startEnv({ port = 17870, udpPort = 17872 } = {}): Promise<E2EEnv> {
   const server = await startLiveKitServer({ port, udpPort });
   const proxy = await startFaultProxy(port);
   const tokens = await startTokenServer(proxy.wsUrl);

@@ -1,4 +1,4 @@
-import { call, put, select } from 'redux-saga/effects';
+import { call, delay, put, race, select } from 'redux-saga/effects';
 import type { EventChannel } from 'redux-saga';
 import { callActions } from '../call/slice';
 import { selectVideoProfile } from '../call/selectors';
@@ -47,5 +47,8 @@ export function* closeRoom(ctx: ControllerContext, live: LiveRoom, clearHolder: 
   expectNoise('cancelled', CANCELLED_NOISE_MS);
   expectNoise('remove-track-sender', CANCELLED_NOISE_MS);
   if (clearHolder && ctx.rooms.get() === live.room) ctx.rooms.set(undefined);
-  yield call(disconnectQuietly, live.room, ctx);
+  // A Room stuck mid-restart can take many seconds to disconnect; the next Room does not wait for it.
+  yield race([call(disconnectQuietly, live.room, ctx), delay(DISCONNECT_WAIT_MS)]);
 }
+
+export const DISCONNECT_WAIT_MS = 1_000;

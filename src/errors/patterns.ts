@@ -49,10 +49,12 @@ export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,
  * `cannot negotiate on closed engine`) and livekit-client's `error trying to re-publish tracks
- * after reconnection`. (SDP failures arrive as NegotiationError and are caught by class.) Kept
- * narrow: a TypeError about a property called `negotiate` is a bug, not noise.
+ * after reconnection`; and `timed out waiting for engine restart`, which LocalParticipant throws
+ * only from its one retry after a NegotiationError (`waitForNextEngineRestart`). (SDP failures
+ * arrive as NegotiationError and are caught by class.) Kept narrow: a TypeError about a property
+ * called `negotiate` is a bug, not noise.
  */
-export const NEGOTIATION = /negotiation (timed out|aborted|failed)|(unable to|cannot|failed to) negotiate|re-publish tracks/i;
+export const NEGOTIATION = /negotiation (timed out|aborted|failed)|(unable to|cannot|failed to) negotiate|re-publish tracks|waiting for engine restart/i;
 
 /**
  * Transport trouble that backoff fixes. fetch TypeErrors: Chromium `Failed to fetch`, Firefox

@@ -62,6 +62,7 @@ const TABLE: Row[] = [
   row(NEGOTIATION, 'NegotiationError, default text', new NegotiationError()),
   row(NEGOTIATION, 'code 13 on a base LiveKitError from another bundle copy', foreign({ name: 'LiveKitError', code: 13, message: 'x' })),
   row(NEGOTIATION, 'republish failure text', new Error('error trying to re-publish tracks after reconnection')),
+  row(NEGOTIATION, 'publish retry after a NegotiationError timed out (LocalParticipant.waitForNextEngineRestart)', new Error('timed out waiting for engine restart')),
   row(NEGOTIATION, 'negotiation text that lost its class', 'negotiation aborted'),
   // remove-track-sender
   row(SENDER, 'removeTrack, Chromium', domError(CHROMIUM_REMOVE_TRACK, 'InvalidAccessError')),

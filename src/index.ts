@@ -1,4 +1,5 @@
 export { callReducer, callActions } from './call/slice';
+export { createInitialCallState } from './call/initial-state';
 export type { CallAction } from './call/slice';
 export {
   selectCall,

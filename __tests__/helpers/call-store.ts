@@ -1,6 +1,6 @@
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
-import { callReducer, createCallController, type CallAlert, type CallControllerConfig, type CallLogger } from '../../src';
+import { callActions, callReducer, createCallController, type CallAlert, type CallControllerConfig, type CallLogger } from '../../src';
 import { createFakeRoomFactory, createTestTokenSource } from '../../src/testing';
 
 export interface QuietLogger extends CallLogger {
@@ -54,4 +54,23 @@ export async function advance(ms: number): Promise<void> {
 
 export async function settle(): Promise<void> {
   await jest.advanceTimersByTimeAsync(0);
+}
+
+/** A store already in a call as `ann` in room `r` (the starting point of most scenarios). */
+export async function createJoinedStore(overrides: Parameters<typeof createCallStore>[0] = {}) {
+  const t = createCallStore(overrides);
+  t.store.dispatch(callActions.join({ roomName: 'r', participantIdentity: 'ann' }));
+  await settle();
+  expect(t.call().status).toBe('connected');
+  return t;
+}
+
+/** Fake timers from a fixed wall-clock start, for every test in the file. */
+export function useFakeCallClock(start = '2026-11-24T10:00:00Z'): void {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date(start) });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
 }

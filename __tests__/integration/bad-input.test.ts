@@ -1,13 +1,8 @@
 import { callActions } from '../../src';
 import { makeTestToken } from '../../src/testing';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
 const JOIN = { roomName: 'r', participantIdentity: 'ann' };
 

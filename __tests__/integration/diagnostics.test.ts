@@ -1,12 +1,7 @@
 import { callActions } from '../../src';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
 it('exportDiagnostics returns the redacted timeline, versions and options as JSON', async () => {
   const t = createCallStore({ diagnosticsLimit: 500 });

@@ -1,13 +1,8 @@
 import { ConnectionState } from 'livekit-client';
 import { callActions, selectCallStatus, selectIdentity, selectRoomInstanceKey, selectTokenExpiresAt } from '../../src';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
 describe('join', () => {
   it('fetches a token, builds a Room with the hd profile and connects with the connect options', async () => {

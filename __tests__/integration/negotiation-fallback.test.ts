@@ -1,20 +1,10 @@
 import { NegotiationError } from 'livekit-client';
 import { callActions, selectProfileChange, selectVideoProfile } from '../../src';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock, createJoinedStore } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
-async function joined(overrides: Parameters<typeof createCallStore>[0] = {}) {
-  const t = createCallStore(overrides);
-  t.store.dispatch(callActions.join({ roomName: 'r', participantIdentity: 'ann' }));
-  await settle();
-  return t;
-}
+const joined = createJoinedStore;
 
 const negotiationFailure = () => new NegotiationError('negotiation timed out');
 

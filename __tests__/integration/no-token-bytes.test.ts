@@ -1,14 +1,9 @@
 import { ConnectionError, DisconnectReason } from 'livekit-client';
 import { callActions } from '../../src';
 import { makeTestToken } from '../../src/testing';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
 const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/;
 

@@ -1,22 +1,11 @@
 import { ConnectionError, DisconnectReason, UnexpectedConnectionState } from 'livekit-client';
 import { callActions, selectReconnectAttempts, selectRoomInstanceKey } from '../../src';
 import { makeTestToken } from '../../src/testing';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock, createJoinedStore } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
-async function joined(overrides: Parameters<typeof createCallStore>[0] = {}) {
-  const t = createCallStore(overrides);
-  t.store.dispatch(callActions.join({ roomName: 'r', participantIdentity: 'ann' }));
-  await settle();
-  expect(t.call().status).toBe('connected');
-  return t;
-}
+const joined = createJoinedStore;
 
 const expired401 = () =>
   ConnectionError.notAllowed(

@@ -1,12 +1,7 @@
 import { callActions } from '../../src';
-import { advance, createCallStore, settle } from '../helpers/call-store';
+import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
-beforeEach(() => {
-  jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-});
-afterEach(() => {
-  jest.useRealTimers();
-});
+useFakeCallClock();
 
 async function joined(ttlSeconds = 600) {
   const t = createCallStore({ ttlSeconds });

@@ -50,9 +50,13 @@ export const tokenOutage: Scenario = {
     env.proxy.dropRefreshTokens(true); // stands in for an outage longer than the server's 10-min refresh token
     const trio = await openTrio(env, room('outage', run), env.server.wsUrl);
     try {
-      await sleep(Math.max(0, 20_000 - 8_000)); // ~20 s after join (joining took a few seconds)
+      // The baseline's one token (fetched at join, as apps do) decides the timing: the cut starts
+      // 30 s after it was issued and ends 70 s after (past exp + 60 s, the server's leeway), before
+      // the SDK's ~45 s retry budget runs out, so its next resume meets the real 401.
+      const issuedAt = env.tokens.issued().find((t) => t.identity === trio.baseline.identity)!.at;
+      await sleep(Math.max(0, issuedAt + 30_000 - Date.now()));
       env.tokens.setOutage(true); // a real outage takes the token endpoint down too
-      await env.proxy.cut(45_000); // past exp + 60 s, inside the SDK's ~45 s retry budget
+      await env.proxy.cut(Math.max(1_000, issuedAt + 70_000 - Date.now()));
       env.tokens.setOutage(false);
       const faultEnd = Date.now();
       const records = await both(this.name, run, trio, faultEnd, 30_000, 30_000);

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { consoleOf } from '../harness/browser';
 import { waitFor } from '../harness/proc';
@@ -86,6 +87,13 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     return { state: call('state'), actions: api.actions, logLines: api.logLines, events: api.events, alerts: api.alerts };
   });
   const alerts = (kept.alerts as { kind: string }[] | undefined) ?? [];
+  // The call's own timeline, kept beside the results for whoever has to explain a slow run.
+  mkdirSync('e2e/results/timelines', { recursive: true });
+  const timeline = ((kept.actions as { at: number; action: { type: string; payload?: unknown } }[] | undefined) ?? []).map(
+    ({ at, action }) => `${at - faultEnd} ${action.type} ${action.payload === undefined ? '' : JSON.stringify(action.payload)}`,
+  );
+  const events = ((kept.events as { at: number; event: string; detail?: string }[] | undefined) ?? []).map((e) => `${e.at - faultEnd} ${e.event} ${e.detail ?? ''}`);
+  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, [...timeline, ...events].join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
   return {

@@ -72,11 +72,11 @@ export function* fetchCredentials(ctx: ControllerContext, force: boolean) {
 export const tokenRetryDelayMs = (tryIndex: number): number => Math.min(8_000, 1_000 * 2 ** tryIndex);
 
 /**
- * During a controlled reconnect the call is down: poll densely (0.5 s, 1 s, then every 2 s) so the
- * reconnect starts within moments of the token endpoint answering again.
+ * During a controlled reconnect the call is down: poll densely (0.25 s, 0.5 s, then every second,
+ * about a minute in all) so the reconnect starts within a second of the token endpoint answering.
  */
-export const RECONNECT_TOKEN_TRIES = 30;
-export const reconnectTokenRetryDelayMs = (tryIndex: number): number => Math.min(2_000, 500 * 2 ** tryIndex);
+export const RECONNECT_TOKEN_TRIES = 60;
+export const reconnectTokenRetryDelayMs = (tryIndex: number): number => Math.min(1_000, 250 * 2 ** tryIndex);
 
 /** Fetches with retries for transient failures; throws the last typed error. */
 export function* fetchCredentialsWithRetry(ctx: ControllerContext, force: boolean, tries = 3, delayFor = tokenRetryDelayMs) {

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Debian packages the end-to-end tests need: chromium (driven by playwright-core) and redis-server
+# (two-node scenario). Installs only what is missing; works as root with no stdin (CI) or via sudo.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system deps present: chromium, redis-server"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "need root or sudo to apt-get install ${missing[*]}" >&2; exit 1; }
+  SUDO="sudo -n"
+fi
+echo "installing ${missing[*]} from Debian…"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+# The package starts a redis service on install; the tests start their own on another port.
+if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl stop redis-server >/dev/null 2>&1 || true; fi

@@ -3,8 +3,8 @@ import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/c
 
 useFakeCallClock();
 
-async function joined(ttlSeconds = 600) {
-  const t = createCallStore({ ttlSeconds });
+async function joined(ttlSeconds = 600, sdkReconnectTimeoutMs = 60 * 60_000) {
+  const t = createCallStore({ ttlSeconds, sdkReconnectTimeoutMs });
   t.store.dispatch(callActions.join({ roomName: 'r', participantIdentity: 'ann' }));
   await settle();
   return t;
@@ -61,6 +61,31 @@ describe('wake from sleep', () => {
     room.simulateServerTokenRefresh(600);
     room.simulateReconnecting();
     await advance(300_000);
+    expect(t.rooms.rooms).toHaveLength(1);
+  });
+
+  it('an SDK resume that hangs past sdkReconnectTimeoutMs is replaced by a controlled reconnect', async () => {
+    const t = await joined(600, 30_000);
+    const room = t.rooms.last();
+    room.simulateSignalReconnecting(); // e.g. an ICE restart that never completes
+    await advance(29_000);
+    expect(t.rooms.rooms).toHaveLength(1);
+    await advance(2_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(room.disconnectCalls).toBe(1);
+    expect(t.call().lastReconnectReason).toBe('sdk-reconnect-timeout');
+    expect(t.call().status).toBe('connected');
+  });
+
+  it('a resume that comes back in time resets the clock', async () => {
+    const t = await joined(600, 30_000);
+    const room = t.rooms.last();
+    room.simulateSignalReconnecting();
+    await advance(20_000);
+    room.simulateReconnected();
+    await advance(1_000);
+    room.simulateSignalReconnecting();
+    await advance(20_000);
     expect(t.rooms.rooms).toHaveLength(1);
   });
 });

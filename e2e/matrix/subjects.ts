@@ -37,9 +37,10 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
   const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await open(env, 'baseline', room, { identity: `base-${room}` }) };
   const subjects = [library, baseline].filter((s) => which.includes(s.kind));
   for (const s of subjects) await pageCall(s.page, 'join');
+  // The subjects first: the room lives on the node they reach (what the two-node scenario kills).
+  for (const s of subjects) await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
   await pageCall(watcher, 'join');
   for (const s of subjects) {
-    await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
     await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);
   }
   return {
@@ -93,7 +94,8 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     ({ at, action }) => `${at - faultEnd} ${action.type} ${action.payload === undefined ? '' : JSON.stringify(action.payload)}`,
   );
   const events = ((kept.events as { at: number; event: string; detail?: string }[] | undefined) ?? []).map((e) => `${e.at - faultEnd} ${e.event} ${e.detail ?? ''}`);
-  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, [...timeline, ...events].join('\n'));
+  const logs = ((kept.logLines as { level: string; text: string }[] | undefined) ?? []).filter((l) => l.level !== 'debug').map((l) => `log ${l.level} ${l.text.slice(0, 300)}`);
+  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, [...timeline, ...events, ...logs].join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
   return {

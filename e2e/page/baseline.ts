@@ -1,5 +1,5 @@
 // The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
-import { DisconnectReason, Room, RoomEvent, TokenSource, Track } from 'livekit-client';
+import { DisconnectReason, Room, RoomEvent, TokenSource, Track, VideoPresets } from 'livekit-client';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -12,7 +12,7 @@ let status = 'idle';
 
 async function join() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: identity, participantName: identity });
-  room = new Room();
+  room = new Room({ videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }); // same capture size as the library page
   room
     .on(RoomEvent.Reconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'reconnecting' })))
     .on(RoomEvent.SignalReconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'signalReconnecting' })))

@@ -1,7 +1,7 @@
 // The library under test in a real browser: a real store, the controller, TokenSource.endpoint.
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
-import { Room, TokenSource, Track, type RoomOptions } from 'livekit-client';
+import { Room, TokenSource, Track, VideoPresets, type RoomOptions } from 'livekit-client';
 import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
 import { collectOutboundVideo } from './stats';
 
@@ -26,6 +26,9 @@ const controller = createCallController({
   onAlert: (alert) => alerts.push(alert),
   logger,
   tokenFetchTimeoutMs: 5_000,
+  // Codec and simulcast stay as the profiles define them; capture is smaller so that three pages
+  // encoding and decoding at once fit the 2-core CI machine.
+  videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },
 });
 const recorder: Middleware = () => (next) => (action) => {
   actions.push({ at: Date.now(), action: action as UnknownAction });

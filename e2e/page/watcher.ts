@@ -42,4 +42,13 @@ async function join() {
   join: () => join(),
   samples: (since = 0) => samples.filter((s) => s.at >= since),
   identities: () => (room ? [...room.remoteParticipants.keys()] : []),
+  describe: () => ({
+    state: room?.state,
+    remote: room
+      ? [...room.remoteParticipants.values()].map((p) => ({
+          identity: p.identity,
+          tracks: [...p.trackPublications.values()].map((t) => ({ sid: t.trackSid, kind: t.kind, subscribed: t.isSubscribed, hasTrack: Boolean(t.track), status: t.subscriptionStatus })),
+        }))
+      : [],
+  }),
 };

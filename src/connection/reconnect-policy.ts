@@ -1,3 +1,5 @@
+import { serverWouldRefuse } from '../token/refresh-policy';
+
 export interface ReconnectDelayInput {
   /** 1 for the first forced reconnect in a row. */
   attempt: number;
@@ -20,4 +22,24 @@ export function reconnectDelayMs({ attempt, now, lastForcedAt, cooldownMs, maxDe
 /** More forced reconnects in a row than allowed: give up with `failed`. */
 export function reconnectBudgetExhausted(attempt: number, maxAttempts: number): boolean {
   return attempt > maxAttempts;
+}
+
+export interface SdkReconnectInput {
+  now: number;
+  /** When the SDK started this resume/restart. */
+  since: number;
+  /** exp of the token the SDK holds for it. */
+  sdkTokenExpiresAt: number;
+  timeoutMs: number;
+}
+
+/**
+ * Whether to stop waiting for the SDK's own reconnect and do a controlled one: its token will be
+ * refused (it can only end in a 401 and a give-up), or it has taken longer than any healthy
+ * resume (an ICE restart that never completes leaves it reconnecting forever).
+ */
+export function sdkReconnectVerdict({ now, since, sdkTokenExpiresAt, timeoutMs }: SdkReconnectInput): 'sdk-token-expired' | 'sdk-reconnect-timeout' | null {
+  if (serverWouldRefuse(sdkTokenExpiresAt, now)) return 'sdk-token-expired';
+  if (now - since >= timeoutMs) return 'sdk-reconnect-timeout';
+  return null;
 }

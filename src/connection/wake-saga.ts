@@ -1,11 +1,6 @@
 import { eventChannel, type EventChannel } from 'redux-saga';
-import { all, call, delay, put, race, select, take } from 'redux-saga/effects';
+import { all, call, delay, put, take } from 'redux-saga/effects';
 import { callActions } from '../call/slice';
-import { selectCallStatus } from '../call/selectors';
-import type { CallStatus } from '../call/types';
-import type { ControllerContext } from '../controller/context';
-import { serverWouldRefuse } from '../token/refresh-policy';
-import type { LiveRoom } from './room-lifecycle';
 import { WAKE_TICK_MS, clockJump } from './wake-policy';
 
 type Target = { addEventListener?: (type: string, fn: () => void) => void; removeEventListener?: (type: string, fn: () => void) => void };
@@ -55,26 +50,4 @@ function* browserSignalWatcher() {
 /** Wake, back online, visible again: each asks the refresh saga and the stale-token watch to look now. */
 export function* wakeSaga() {
   yield all([call(clockJumpWatcher), call(browserSignalWatcher)]);
-}
-
-export const STALE_CHECK_MS = 1_000;
-
-/**
- * While the SDK resumes with a token the server will refuse (`now > exp + 60 s`), its retries can
- * only end in a 401 and a give-up tens of seconds later. Ask for the controlled reconnect instead;
- * it starts as soon as the token endpoint answers.
- */
-export function* staleSdkTokenWatch(live: LiveRoom, _ctx: ControllerContext) {
-  for (;;) {
-    const status: CallStatus = yield select(selectCallStatus);
-    if (status === 'reconnecting' && serverWouldRefuse(live.sdkTokenExpiresAt, Date.now())) {
-      yield put(callActions.reconnectRequested({ reason: 'sdk-token-expired' }));
-      return;
-    }
-    if (status === 'reconnecting') {
-      yield race({ tick: delay(STALE_CHECK_MS), check: take(callActions.tokenCheckRequested.type), back: take(callActions.sdkReconnected.type) });
-    } else {
-      yield take([callActions.sdkReconnecting.type, callActions.tokenCheckRequested.type]);
-    }
-  }
 }

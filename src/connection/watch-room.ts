@@ -13,7 +13,7 @@ import { disconnectReasonName, isTerminalDisconnect } from './disconnect-policy'
 import type { RoomSignal } from './room-events';
 import type { LiveRoom } from './room-lifecycle';
 import { followSdkTokenExpiry } from './sdk-token';
-import { staleSdkTokenWatch } from './wake-saga';
+import { sdkReconnectWatch } from './sdk-reconnect-watch';
 
 export type WatchOutcome = { terminal: true; reason: string | null } | { terminal: false; reason: string };
 
@@ -76,7 +76,7 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
     buffers.expanding(4),
   );
   const forgive: Task = yield fork(forgiveAttemptsWhenStable, ctx);
-  const stale: Task = yield fork(staleSdkTokenWatch, live, ctx);
+  const stale: Task = yield fork(sdkReconnectWatch, live, ctx);
   const unfollow = followSdkTokenExpiry(live.room, (expiresAt) => {
     live.sdkTokenExpiresAt = expiresAt;
   });

@@ -27,6 +27,8 @@ export interface CallControllerConfig {
   maxReconnectDelayMs?: number;
   /** Entries kept by `exportDiagnostics()`. */
   diagnosticsLimit?: number;
+  /** An SDK resume/restart still going after this long is ended and replaced by a controlled reconnect. */
+  sdkReconnectTimeoutMs?: number;
 }
 
 export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger'>> {
@@ -47,6 +49,7 @@ export const DEFAULT_OPTIONS = {
   tokenFetchTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
   diagnosticsLimit: 500,
+  sdkReconnectTimeoutMs: 30_000,
 } as const;
 
 export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: (options: RoomOptions) => CallRoom): ResolvedCallOptions {
@@ -70,6 +73,7 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     tokenFetchTimeoutMs: pick('tokenFetchTimeoutMs'),
     maxReconnectDelayMs: pick('maxReconnectDelayMs'),
     diagnosticsLimit: pick('diagnosticsLimit'),
+    sdkReconnectTimeoutMs: pick('sdkReconnectTimeoutMs'),
     videoProfiles: config.videoProfiles ?? {},
     connectOptions: config.connectOptions,
     onAlert: config.onAlert,

@@ -1,6 +1,6 @@
 import { DisconnectReason } from 'livekit-client';
 import { disconnectReasonName, isTerminalDisconnect } from '../../../src/connection/disconnect-policy';
-import { reconnectBudgetExhausted, reconnectDelayMs } from '../../../src/connection/reconnect-policy';
+import { reconnectBudgetExhausted, reconnectDelayMs, sdkReconnectVerdict } from '../../../src/connection/reconnect-policy';
 
 describe('isTerminalDisconnect', () => {
   it.each([
@@ -43,5 +43,20 @@ describe('reconnectDelayMs', () => {
   it('budget', () => {
     expect(reconnectBudgetExhausted(5, 5)).toBe(false);
     expect(reconnectBudgetExhausted(6, 5)).toBe(true);
+  });
+});
+
+describe('sdkReconnectVerdict', () => {
+  const base = { since: 0, sdkTokenExpiresAt: 100_000, timeoutMs: 30_000 };
+  it.each([
+    [10_000, null],
+    [29_999, null],
+    [30_000, 'sdk-reconnect-timeout'],
+    [160_001, 'sdk-token-expired'],
+  ])('at %d ms → %s', (now, verdict) => {
+    expect(sdkReconnectVerdict({ ...base, now })).toBe(verdict);
+  });
+  it('a token past exp + 60 s wins even before the timeout', () => {
+    expect(sdkReconnectVerdict({ now: 61_001, since: 60_000, sdkTokenExpiresAt: 0, timeoutMs: 30_000 })).toBe('sdk-token-expired');
   });
 });

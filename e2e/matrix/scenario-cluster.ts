@@ -1,6 +1,6 @@
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { startFaultProxy } from '../harness/fault-proxy';
-import { API_KEY, API_SECRET, startLiveKitServer } from '../harness/livekit-server';
+import { API_KEY, API_SECRET, startLiveKitServer, type LiveKitServer } from '../harness/livekit-server';
 import { startRedis } from '../harness/redis';
 import { startTokenServer } from '../harness/token-server';
 import { waitFor } from '../harness/proc';
@@ -26,13 +26,16 @@ export const twoNodes: Scenario = {
   async run(env, run) {
     const redis = await startRedis();
     const nodeA = await startLiveKitServer({ name: 'node-a', port: 17880, udpPort: 17882, redisAddress: redis.address });
-    const nodeB = await startLiveKitServer({ name: 'node-b', port: 17890, udpPort: 17892, redisAddress: redis.address });
+    let nodeB: LiveKitServer | undefined;
     const proxy = await startFaultProxy(17880);
     const tokens = await startTokenServer(proxy.wsUrl);
-    const cluster: E2EEnv = { ...env, proxy, tokens, rooms: new RoomServiceClient(nodeB.url, API_KEY, API_SECRET) };
+    const cluster: E2EEnv = { ...env, proxy, tokens, rooms: new RoomServiceClient('http://127.0.0.1:17890', API_KEY, API_SECRET) };
     let trio: Trio | undefined;
     try {
-      trio = await openTrio(cluster, `cluster-${run}-${Date.now().toString(36)}`, nodeB.wsUrl);
+      // Node B starts only once the subjects are in: the room can only live on node A.
+      trio = await openTrio(cluster, `cluster-${run}-${Date.now().toString(36)}`, 'ws://127.0.0.1:17890', ['library', 'baseline'], async () => {
+        nodeB = await startLiveKitServer({ name: 'node-b', port: 17890, udpPort: 17892, redisAddress: redis.address });
+      });
       await nodeA.kill();
       proxy.setTarget(17890);
       const faultEnd = Date.now();
@@ -49,7 +52,7 @@ export const twoNodes: Scenario = {
       await trio?.close();
       await tokens.close();
       await proxy.close();
-      await nodeB.stop();
+      await nodeB?.stop();
       await nodeA.stop();
       await redis.stop();
     }

@@ -31,7 +31,7 @@ export const status = async (subject: Subject): Promise<string> => (await pageCa
 export const samplesOf = (watcher: Page, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
 
 /** Library and baseline in one room through the fault proxy; the watcher straight on `directUrl`. */
-export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline']): Promise<Trio> {
+export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>): Promise<Trio> {
   const watcher = await open(env, 'watcher', room, { serverUrl: directUrl });
   const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await open(env, 'library', room, { identity: `lib-${room}` }) };
   const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await open(env, 'baseline', room, { identity: `base-${room}` }) };
@@ -39,6 +39,7 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
   for (const s of subjects) await pageCall(s.page, 'join');
   // The subjects first: the room lives on the node they reach (what the two-node scenario kills).
   for (const s of subjects) await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
+  await beforeWatcher?.();
   await pageCall(watcher, 'join');
   for (const s of subjects) {
     await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);

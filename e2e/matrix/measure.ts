@@ -6,21 +6,26 @@ export interface Sample {
 }
 
 /**
- * Fault end → the watcher's first new decoded frame of `identity` on the track it ends up with.
- * A track that never stopped counts from its first frame increase after the fault.
+ * Fault end → the watcher's first newly decoded frame of `identity`, on whichever of its tracks
+ * shows it first (a replaced Room publishes a new track; an undisturbed one keeps its old one).
  */
 export function recoveryMs(samples: Sample[], identity: string, faultEnd: number): number | null {
   const mine = samples.filter((s) => s.identity === identity).sort((a, b) => a.at - b.at);
-  const last = mine[mine.length - 1];
-  if (!last) return null;
-  const track = mine.filter((s) => s.sid === last.sid);
-  let previous = track.filter((s) => s.at < faultEnd).pop()?.frames ?? 0;
-  for (const sample of track) {
-    if (sample.at < faultEnd) continue;
-    if (sample.frames > previous) return sample.at - faultEnd;
-    previous = sample.frames;
+  let best: number | null = null;
+  for (const sid of new Set(mine.map((s) => s.sid))) {
+    const track = mine.filter((s) => s.sid === sid);
+    let previous = track.filter((s) => s.at < faultEnd).pop()?.frames ?? 0;
+    for (const sample of track) {
+      if (sample.at < faultEnd) continue;
+      if (sample.frames > previous) {
+        const ms = sample.at - faultEnd;
+        best = best === null ? ms : Math.min(best, ms);
+        break;
+      }
+      previous = sample.frames;
+    }
   }
-  return null;
+  return best;
 }
 
 /** Did frames of `identity` keep increasing at the end (the last ~2 s)? */

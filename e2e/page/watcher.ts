@@ -11,20 +11,33 @@ interface Sample { at: number; identity: string; sid: string; frames: number }
 const samples: Sample[] = [];
 let room: Room | undefined;
 
+/** framesDecoded of one track; a receiver that stopped answering must not stall the others. */
+async function framesOf(track: RemoteVideoTrack): Promise<number | undefined> {
+  const stats = await Promise.race([track.receiver?.getStats(), new Promise<undefined>((resolve) => setTimeout(resolve, 500))]);
+  if (!stats) return undefined;
+  let frames = 0;
+  stats.forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
+    if (s.type === 'inbound-rtp' && s.kind === 'video') frames = Math.max(frames, s.framesDecoded ?? 0);
+  });
+  return frames;
+}
+
 async function sample() {
   if (!room) return;
+  const jobs: Promise<void>[] = [];
   for (const participant of room.remoteParticipants.values()) {
     for (const pub of participant.trackPublications.values()) {
       if (pub.kind !== Track.Kind.Video || !pub.track) continue;
       const track = pub.track as RemoteVideoTrack;
-      const stats = await track.receiver?.getStats();
-      let frames = 0;
-      stats?.forEach((s: { type: string; kind?: string; framesDecoded?: number }) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'video') frames = Math.max(frames, s.framesDecoded ?? 0);
-      });
-      samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames });
+      jobs.push(
+        framesOf(track).then(
+          (frames) => void (frames !== undefined && samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames })),
+          () => undefined,
+        ),
+      );
     }
   }
+  await Promise.all(jobs);
   if (samples.length > 20_000) samples.splice(0, 5_000);
 }
 

@@ -41,10 +41,11 @@ export const REMOVE_TRACK_SENDER = /sender was not created by this|removeTrack\b
  * Our own (or the app's) disconnect cancelling SDK work: livekit-client's `Client initiated
  * disconnect`, `Connection aborted`, `Connection attempt aborted`, `Signal connection aborted`,
  * `room connection has been cancelled`, `Region fetching was aborted`, `Cancelled publication by
- * calling unpublish`, a bare `Cancelled`; fetch's `The user aborted a request.`. Tested after
+ * calling unpublish`, a bare `Cancelled`; fetch's `The user aborted a request.`; Chromium's
+ * `User-Initiated Abort` when a data channel is closed by our own reconnect. Tested after
  * NEGOTIATION, so `negotiation aborted` stays a negotiation.
  */
-export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been cancelled/i;
+export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been cancelled|user-initiated abort/i;
 
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,
@@ -60,10 +61,11 @@ export const NEGOTIATION = /negotiation (timed out|aborted|failed)|(unable to|ca
  * Transport trouble that backoff fixes. fetch TypeErrors: Chromium `Failed to fetch`, Firefox
  * `NetworkError when attempting to fetch resource.`, Safari `Load failed`; livekit-client's
  * `could not establish signal connection` / `could not establish pc connection`,
- * `Encountered websocket error…`, `… timed out`, `server was not reachable`. Kept narrow:
+ * `Encountered websocket error…`, `… timed out`, `server was not reachable`, `publisher data channel
+ * 'LOSSY' closed unexpectedly` (logged at error level on every reconnect). Kept narrow:
  * `reading 'timeout'` is a bug, not noise.
  */
-export const NETWORK = /failed to fetch|networkerror when|^load failed$|could not establish|websocket error|timed out|unreachable/i;
+export const NETWORK = /failed to fetch|networkerror when|^load failed$|could not establish|websocket error|timed out|unreachable|data channel '?\w+'? closed unexpectedly/i;
 
 /** getUserMedia / getDisplayMedia failures (DOMException names, old Chrome names, livekit's own). */
 export const DEVICE_NAMES = /^(NotAllowed|NotFound|NotReadable|Overconstrained|PermissionDenied|DevicesNotFound|TrackStart)Error$/;

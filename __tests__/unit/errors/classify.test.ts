@@ -74,6 +74,8 @@ const TABLE: Row[] = [
   // cancelled
   row(CANCELLED, 'our own disconnect during connect', ConnectionError.cancelled('Client initiated disconnect')),
   row(CANCELLED, 'connection aborted', ConnectionError.cancelled('Connection aborted')),
+  row(CANCELLED, 'data channel closed by our reconnect (Chromium RTCError)', new Error('DataChannel error on lossy: User-Initiated Abort, reason=')),
+  row(NETWORK, 'livekit-client on every reconnect', new Error("publisher data channel 'LOSSY' closed unexpectedly")),
   row(CANCELLED, 'PC connect cancelled', ConnectionError.cancelled('room connection has been cancelled')),
   row(CANCELLED, 'bare Cancelled text', new Error('Cancelled')),
   row(CANCELLED, 'unpublish during publish', new Error('Cancelled publication by calling unpublish')),

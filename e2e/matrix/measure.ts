@@ -5,25 +5,33 @@ export interface Sample {
   frames: number;
 }
 
+/** No new frame for this long means the picture froze (the watcher samples every 100 ms). */
+export const STALL_MS = 1_500;
+
 /**
- * Fault end → the watcher's first newly decoded frame of `identity`, on whichever of its tracks
- * shows it first (a replaced Room publishes a new track; an undisturbed one keeps its old one).
+ * Fault end → the first new frame after the picture froze, on a track of `identity` that is still
+ * delivering at the end. Frames decoded from the jitter buffer just after the fault do not count;
+ * a track that never froze recovers at its first frame after the fault.
  */
 export function recoveryMs(samples: Sample[], identity: string, faultEnd: number): number | null {
   const mine = samples.filter((s) => s.identity === identity).sort((a, b) => a.at - b.at);
+  const end = mine[mine.length - 1]?.at ?? 0;
   let best: number | null = null;
   for (const sid of new Set(mine.map((s) => s.sid))) {
     const track = mine.filter((s) => s.sid === sid);
     let previous = track.filter((s) => s.at < faultEnd).pop()?.frames ?? 0;
+    let lastIncrease = faultEnd;
+    let resumedAt: number | null = null;
     for (const sample of track) {
       if (sample.at < faultEnd) continue;
       if (sample.frames > previous) {
-        const ms = sample.at - faultEnd;
-        best = best === null ? ms : Math.min(best, ms);
-        break;
+        if (resumedAt === null || sample.at - lastIncrease >= STALL_MS) resumedAt = sample.at;
+        lastIncrease = sample.at;
       }
       previous = sample.frames;
     }
+    const stillDelivering = resumedAt !== null && end - lastIncrease < STALL_MS;
+    if (stillDelivering) best = best === null ? resumedAt! - faultEnd : Math.min(best, resumedAt! - faultEnd);
   }
   return best;
 }

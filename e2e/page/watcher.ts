@@ -1,5 +1,5 @@
 // The watcher: subscribes to everyone and samples decoded video frames per remote track.
-import { Room, RoomEvent, TokenSource, Track, type RemoteVideoTrack } from 'livekit-client';
+import { Room, TokenSource, Track, type RemoteVideoTrack } from 'livekit-client';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -41,12 +41,45 @@ async function sample() {
   if (samples.length > 20_000) samples.splice(0, 5_000);
 }
 
-async function join() {
+async function connect() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: `watcher-${Math.random().toString(36).slice(2, 8)}` });
-  room = new Room({ adaptiveStream: false });
-  room.on(RoomEvent.TrackSubscribed, () => undefined);
-  await room.connect(directUrl ?? serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
+  const next = new Room({ adaptiveStream: false });
+  await next.connect(directUrl ?? serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
+  room = next;
+}
+
+/**
+ * The watcher is a plain SDK client and meets the same faults (a node killed under it, an ICE
+ * restart that never ends). It must measure, not suffer: after 8 s not connected it starts over.
+ */
+function keepWatching() {
+  let unhealthySince: number | undefined;
+  let rejoining = false;
+  setInterval(() => {
+    if (rejoining) return;
+    if (room?.state === 'connected') {
+      unhealthySince = undefined;
+      return;
+    }
+    unhealthySince ??= Date.now();
+    if (Date.now() - unhealthySince < 8_000) return;
+    rejoining = true;
+    const old = room;
+    room = undefined;
+    void old?.disconnect().catch(() => undefined);
+    connect()
+      .catch(() => undefined)
+      .finally(() => {
+        rejoining = false;
+        unhealthySince = undefined;
+      });
+  }, 1_000);
+}
+
+async function join() {
+  await connect();
   setInterval(() => void sample(), 100);
+  keepWatching();
 }
 
 (window as unknown as { __e2e: unknown }).__e2e = {

@@ -9,6 +9,8 @@ const directUrl = params.get('serverUrl');
 
 interface Sample { at: number; identity: string; sid: string; frames: number }
 const samples: Sample[] = [];
+const lastFrames = new Map<string, number>();
+let lastIncreaseAt = Date.now();
 let room: Room | undefined;
 
 /** framesDecoded of one track; a receiver that stopped answering must not stall the others. */
@@ -31,7 +33,12 @@ async function sample() {
       const track = pub.track as RemoteVideoTrack;
       jobs.push(
         framesOf(track).then(
-          (frames) => void (frames !== undefined && samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames })),
+          (frames) => {
+            if (frames === undefined) return;
+            if (frames > (lastFrames.get(pub.trackSid) ?? 0)) lastIncreaseAt = Date.now();
+            lastFrames.set(pub.trackSid, frames);
+            samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames });
+          },
           () => undefined,
         ),
       );
@@ -50,17 +57,22 @@ async function connect() {
 
 /**
  * The watcher is a plain SDK client and meets the same faults (a node killed under it, an ICE
- * restart that never ends). It must measure, not suffer: after 8 s not connected it starts over.
+ * restart that never ends). It must measure, not suffer: after 8 s not connected, or 6 s without
+ * a single new frame from anyone, it starts over.
  */
 function keepWatching() {
   let unhealthySince: number | undefined;
   let rejoining = false;
   setInterval(() => {
     if (rejoining) return;
-    if (room?.state === 'connected') {
+    // Connected with remote video but not one new frame for 6 s: a dead subscription, start over too.
+    const hasVideo = room ? [...room.remoteParticipants.values()].some((p) => [...p.trackPublications.values()].some((t) => t.kind === Track.Kind.Video)) : false;
+    const frozen = hasVideo && Date.now() - lastIncreaseAt > 6_000;
+    if (room?.state === 'connected' && !frozen) {
       unhealthySince = undefined;
       return;
     }
+    if (frozen) unhealthySince = 0; // no grace: it is already 6 s without a frame
     unhealthySince ??= Date.now();
     if (Date.now() - unhealthySince < 8_000) return;
     rejoining = true;
@@ -72,6 +84,7 @@ function keepWatching() {
       .finally(() => {
         rejoining = false;
         unhealthySince = undefined;
+        lastIncreaseAt = Date.now();
       });
   }, 1_000);
 }

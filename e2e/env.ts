@@ -11,6 +11,12 @@ export interface E2EEnv {
   proxy: FaultProxy;
   tokens: TokenServer;
   browser: BrowserSession;
+  /**
+   * The baseline runs in a Chromium of its own, as a second user would: pages of one Chromium share
+   * its fake capture device, and two pages restarting their cameras at the same moment (the SDK
+   * does on every full reconnect) can leave one of them with a live track that never yields a frame.
+   */
+  baselineBrowser: BrowserSession;
   pages: Awaited<ReturnType<typeof servePages>>;
   rooms: RoomServiceClient;
   close(): Promise<void>;
@@ -24,16 +30,19 @@ export async function startEnv({ port = 17870, udpPort = 17872 } = {}): Promise<
   await bundlePages();
   const pages = await servePages();
   const browser = await launchBrowser();
+  const baselineBrowser = await launchBrowser();
   const rooms = new RoomServiceClient(server.url, API_KEY, API_SECRET);
   return {
     server,
     proxy,
     tokens,
     browser,
+    baselineBrowser,
     pages,
     rooms,
     async close() {
       await browser.close();
+      await baselineBrowser.close();
       await pages.close();
       await tokens.close();
       await proxy.close();
@@ -53,7 +62,12 @@ export function pageCall<T>(page: Page, fn: string, ...args: unknown[]): Promise
 }
 
 export async function openPage(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher', room: string, identity?: string): Promise<Page> {
-  const page = await env.browser.newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...(identity ? { identity } : {}) }));
+  const page = await browserFor(env, kind).newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...(identity ? { identity } : {}) }));
   await waitFor(`${kind} page ready`, () => page.evaluate(() => Boolean((window as unknown as { __e2e?: { ready?: boolean } }).__e2e?.ready)), 15_000);
   return page;
+}
+
+/** Library and watcher share one Chromium; the baseline has its own (see `baselineBrowser`). */
+export function browserFor(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher'): BrowserSession {
+  return kind === 'baseline' ? env.baselineBrowser : env.browser;
 }

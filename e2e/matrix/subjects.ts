@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { consoleOf } from '../harness/browser';
 import { waitFor } from '../harness/proc';
-import { pageCall, type E2EEnv } from '../env';
+import { browserFor, pageCall, type E2EEnv } from '../env';
 import { countTokenLeaks, framesFlowing, recoveryMs, type Sample } from './measure';
 
 export type SubjectKind = 'library' | 'baseline';
@@ -22,7 +22,7 @@ export interface Trio {
 }
 
 async function open(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher', room: string, query: Record<string, string>): Promise<Page> {
-  const page = await env.browser.newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...query }));
+  const page = await browserFor(env, kind).newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...query }));
   await waitFor(`${kind} page`, () => page.evaluate(() => Boolean((window as unknown as { __e2e?: { ready?: boolean } }).__e2e?.ready)), 15_000);
   return page;
 }
@@ -75,6 +75,16 @@ export interface RunRecord {
   detail: string;
 }
 
+/** What the watcher saw of a subject that did not come back: tells a dead call from a blind watcher. */
+async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Promise<string> {
+  const view = await pageCall<{ state?: string; rejoins?: number; remote: { identity: string }[] }>(trio.watcher, 'describe').catch(() => undefined);
+  const mine = view?.remote.filter((p) => p.identity === subject.identity) ?? [];
+  const last = new Map<string, number>();
+  for (const s of samples) if (s.identity === subject.identity) last.set(s.sid, s.frames);
+  const local = await pageCall<unknown>(subject.page, 'localMedia').catch((e: unknown) => String(e));
+  return `watcher=${JSON.stringify({ state: view?.state, rejoins: view?.rejoins, resubscribes: (view as { resubscribes?: number } | undefined)?.resubscribes, remote: mine, lastFrames: Object.fromEntries(last) })} local=${JSON.stringify(local)}`;
+}
+
 const BROWSER_NET_LOG = /^error: (WebSocket connection to|Failed to load resource)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
@@ -99,6 +109,7 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
   writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, [...timeline, ...events, ...logs].join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
+  const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;
   return {
     scenario,
     subject: subject.kind,
@@ -110,6 +121,6 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     removeTrackAlerts: alerts.filter((a) => a.kind === 'remove-track-sender').length,
     tokenLeaks: countTokenLeaks(kept, consoleOf(subject.page).filter((l) => !BROWSER_NET_LOG.test(l))),
     browserNetLogLeaks: countTokenLeaks(consoleOf(subject.page).filter((l) => BROWSER_NET_LOG.test(l))),
-    detail: extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`,
+    detail: recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`,
   };
 }

@@ -1,5 +1,6 @@
 // The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
-import { DisconnectReason, Room, RoomEvent, TokenSource, Track, VideoPresets } from 'livekit-client';
+import { DisconnectReason, LogLevel, Room, RoomEvent, setLogExtension, TokenSource, Track, VideoPresets } from 'livekit-client';
+import { describeLocalMedia } from './stats';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -8,6 +9,11 @@ const identity = params.get('identity') ?? undefined;
 
 const events: { at: number; event: string; detail?: string }[] = [];
 let room: Room | undefined;
+// Observation only: the SDK's warnings and errors, kept for the run's timeline (apps log these too).
+const logLines: { level: string; text: string }[] = [];
+setLogExtension((level, msg, context) => {
+  if (level >= LogLevel.warn) logLines.push({ level: LogLevel[level] ?? String(level), text: `${msg} ${JSON.stringify(context ?? {})}`.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[token]') });
+});
 let status = 'idle';
 
 async function join() {
@@ -30,6 +36,8 @@ async function join() {
   kind: 'baseline',
   ready: true,
   events,
+  logLines,
+  localMedia: () => describeLocalMedia(room?.localParticipant),
   state: () => ({ status, identity: room?.localParticipant.identity ?? null }),
   join: () => join().catch((e: unknown) => events.push({ at: Date.now(), event: 'join-failed', detail: String(e) })),
   leave: () => room?.disconnect(),

@@ -3,7 +3,7 @@ import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/to
 import createSagaMiddleware from 'redux-saga';
 import { Room, TokenSource, Track, VideoPresets, type RoomOptions } from 'livekit-client';
 import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
-import { collectOutboundVideo } from './stats';
+import { collectOutboundVideo, describeLocalMedia } from './stats';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -64,5 +64,6 @@ const current = () => controller.getRoom();
     const pub = current()?.localParticipant.getTrackPublication(Track.Source.Camera);
     return pub?.track ? collectOutboundVideo(pub.track.sender) : null;
   },
+  localMedia: () => describeLocalMedia(current()?.localParticipant),
   timeline: () => actions.map(({ at, action }) => `${at} ${action.type}`),
 };

@@ -1,5 +1,5 @@
 // The watcher: subscribes to everyone and samples decoded video frames per remote track.
-import { Room, TokenSource, Track, type RemoteVideoTrack } from 'livekit-client';
+import { Room, TokenSource, Track, type RemoteTrackPublication, type RemoteVideoTrack } from 'livekit-client';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -10,8 +10,17 @@ const directUrl = params.get('serverUrl');
 interface Sample { at: number; identity: string; sid: string; frames: number }
 const samples: Sample[] = [];
 const lastFrames = new Map<string, number>();
+/** Per track: when its frame count last grew (or when the watcher first saw it). */
+const lastGrowth = new Map<string, number>();
 let lastIncreaseAt = Date.now();
 let room: Room | undefined;
+/**
+ * A resubscribe or a rejoin gives a track a new receiver whose count starts at 0; counting on from
+ * the last value keeps each track's count monotonic, which the recovery measure relies on.
+ */
+const receivers = new Map<string, { track: RemoteVideoTrack; base: number }>();
+let rejoins = 0;
+let resubscribes = 0;
 
 /** framesDecoded of one track; a receiver that stopped answering must not stall the others. */
 async function framesOf(track: RemoteVideoTrack): Promise<number | undefined> {
@@ -31,11 +40,21 @@ async function sample() {
     for (const pub of participant.trackPublications.values()) {
       if (pub.kind !== Track.Kind.Video || !pub.track) continue;
       const track = pub.track as RemoteVideoTrack;
+      let receiver = receivers.get(pub.trackSid);
+      if (receiver?.track !== track) {
+        receiver = { track, base: lastFrames.get(pub.trackSid) ?? 0 };
+        receivers.set(pub.trackSid, receiver);
+      }
+      const base = receiver.base;
       jobs.push(
         framesOf(track).then(
-          (frames) => {
-            if (frames === undefined) return;
-            if (frames > (lastFrames.get(pub.trackSid) ?? 0)) lastIncreaseAt = Date.now();
+          (raw) => {
+            if (raw === undefined) return;
+            const frames = base + raw;
+            if (frames > (lastFrames.get(pub.trackSid) ?? 0)) {
+              lastIncreaseAt = Date.now();
+              lastGrowth.set(pub.trackSid, Date.now());
+            }
             lastFrames.set(pub.trackSid, frames);
             samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames });
           },
@@ -56,6 +75,31 @@ async function connect() {
 }
 
 /**
+ * One publisher's track can go dark for the watcher alone (a subscription the server set up for a
+ * participant that then restarted) while the others keep flowing: after 6 s without a new frame,
+ * unsubscribe and subscribe again. Harmless when the publisher is really gone.
+ */
+function resubscribeStale() {
+  if (room?.state !== 'connected') return;
+  for (const participant of room.remoteParticipants.values()) {
+    for (const pub of participant.trackPublications.values()) {
+      if (pub.kind !== Track.Kind.Video || pub.isMuted) continue;
+      const since = lastGrowth.get(pub.trackSid);
+      if (since === undefined) {
+        lastGrowth.set(pub.trackSid, Date.now());
+        continue;
+      }
+      if (Date.now() - since < 6_000) continue;
+      lastGrowth.set(pub.trackSid, Date.now());
+      resubscribes++;
+      const remote = pub as RemoteTrackPublication;
+      remote.setSubscribed(false);
+      setTimeout(() => remote.setSubscribed(true), 300);
+    }
+  }
+}
+
+/**
  * The watcher is a plain SDK client and meets the same faults (a node killed under it, an ICE
  * restart that never ends). It must measure, not suffer: after 8 s not connected, or 6 s without
  * a single new frame from anyone, it starts over.
@@ -65,6 +109,7 @@ function keepWatching() {
   let rejoining = false;
   setInterval(() => {
     if (rejoining) return;
+    resubscribeStale();
     // Connected with remote video but not one new frame for 6 s: a dead subscription, start over too.
     const hasVideo = room ? [...room.remoteParticipants.values()].some((p) => [...p.trackPublications.values()].some((t) => t.kind === Track.Kind.Video)) : false;
     const frozen = hasVideo && Date.now() - lastIncreaseAt > 6_000;
@@ -76,6 +121,7 @@ function keepWatching() {
     unhealthySince ??= Date.now();
     if (Date.now() - unhealthySince < 8_000) return;
     rejoining = true;
+    rejoins++;
     const old = room;
     room = undefined;
     void old?.disconnect().catch(() => undefined);
@@ -103,6 +149,8 @@ async function join() {
   identities: () => (room ? [...room.remoteParticipants.keys()] : []),
   describe: () => ({
     state: room?.state,
+    rejoins,
+    resubscribes,
     remote: room
       ? [...room.remoteParticipants.values()].map((p) => ({
           identity: p.identity,

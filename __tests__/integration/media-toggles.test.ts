@@ -1,4 +1,4 @@
-import { NegotiationError } from 'livekit-client';
+import { NegotiationError, UnexpectedConnectionState } from 'livekit-client';
 import { callActions, selectCanToggle, selectMediaSource } from '../../src';
 import { advance, createCallStore, settle, useFakeCallClock, createJoinedStore } from '../helpers/call-store';
 
@@ -139,6 +139,24 @@ describe('toggle failures', () => {
     expect(t.call().status).toBe('connected');
     await advance(30_000);
     expect(t.alerts.filter((a) => a.kind === 'device')).toHaveLength(1);
+  });
+
+  it.each([
+    ['the Room closed under the SDK’s publish retry', new Error('engine closed before restart completed')],
+    ['the SDK could not publish while reconnecting', new UnexpectedConnectionState('cannot publish track when not connected')],
+  ])('a toggle cut short by the connection (%s) keeps the wish, raises nothing, and is re-applied after the reconnect', async (_name, error) => {
+    const t = await joined();
+    t.rooms.last().localParticipant.scriptToggle('camera', { error });
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(1_000);
+    expect(selectMediaSource(t.store.getState(), 'camera')).toMatchObject({ desired: true, enabled: false, pending: false });
+    expect(t.call().lastError).toBeNull();
+    t.rooms.last().simulateSdkGiveUp();
+    await advance(2_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.rooms.last().localParticipant.isCameraEnabled).toBe(true);
+    expect(selectMediaSource(t.store.getState(), 'camera')).toMatchObject({ desired: true, enabled: true });
+    expect(t.alerts).toHaveLength(0);
   });
 
   it('a NegotiationError from a toggle is counted, not retried, and the wish is kept for after the SDK reconnects', async () => {

@@ -1,4 +1,5 @@
-import { NegotiationError } from 'livekit-client';
+import { LoggerNames, NegotiationError, getLogger } from 'livekit-client';
+import { SDK_PUBLISH_RETRY_LINE } from '../../src/negotiation/sdk-retry-tap';
 import { callActions, selectProfileChange, selectVideoProfile } from '../../src';
 import { advance, createCallStore, settle, useFakeCallClock, createJoinedStore } from '../helpers/call-store';
 
@@ -43,6 +44,29 @@ describe('NegotiationError window', () => {
     expect(selectVideoProfile(t.store.getState())).toBe('stable');
     expect(t.rooms.last().options.publishDefaults?.videoCodec).toBe('vp8');
     expect(t.call().status).toBe('connected');
+  });
+
+  it('the NegotiationError livekit-client swallows to retry a publish counts too (its log line is all there is)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const t = await joined();
+    const room = t.rooms.last();
+    const participant = room.localParticipant;
+    // The SDK's first failure is retried inside setCameraEnabled; only its second one rejects.
+    participant.scriptToggle('camera', { error: negotiationFailure() });
+    const sdkLog = getLogger(LoggerNames.Participant);
+    sdkLog.warn(SDK_PUBLISH_RETRY_LINE, { room: 'another-room', participant: participant.identity, error: negotiationFailure() });
+    sdkLog.warn(SDK_PUBLISH_RETRY_LINE, { room: room.name, participant: 'someone-else', error: negotiationFailure() });
+    await settle();
+    expect(t.call().negotiationErrors).toHaveLength(0);
+    sdkLog.warn(SDK_PUBLISH_RETRY_LINE, { room: room.name, participant: participant.identity, error: negotiationFailure() });
+    await settle();
+    expect(t.call().negotiationErrors).toHaveLength(1);
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(1_000);
+    expect(selectVideoProfile(t.store.getState())).toBe('stable');
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.call().lastReconnectReason).toMatch(/video-profile: stable/);
+    warn.mockRestore();
   });
 
   it('two far apart → no change', async () => {

@@ -91,13 +91,12 @@ export const answersDropped: Scenario = {
       await pageCall(trio.library.page, 'toggleCamera', true);
       await pageCall(trio.library.page, 'toggleMicrophone', true);
       void pageCall(trio.baseline.page, 'republishCamera');
-      let stable = false;
-      try {
-        await waitFor('stable profile', async () => (await pageCall<{ videoProfile: string }>(trio.library.page, 'state')).videoProfile === 'stable', 90_000, 250);
-        stable = true;
-      } finally {
-        env.proxy.dropAnswers(false);
-      }
+      // Never reaching `stable` is a library failure to record (with its timeline), not a harness error.
+      const stable = await waitFor('stable profile', async () => (await pageCall<{ videoProfile: string }>(trio.library.page, 'state')).videoProfile === 'stable', 90_000, 250).then(
+        () => true,
+        () => false,
+      );
+      env.proxy.dropAnswers(false);
       const faultEnd = Date.now();
       const settled = stable && (await settledTo(trio.library, { camera: true, microphone: true }, 45_000));
       const flowing = settled && (await waitFor('frames', async () => framesFlowing(await samplesOf(trio.watcher, Math.max(faultEnd, Date.now() - 3_000)), trio.library.identity, Date.now()), 30_000).catch(() => false));
@@ -107,7 +106,7 @@ export const answersDropped: Scenario = {
       const negotiation = await negotiationErrorsSeen(trio.library);
       const baselineBack = await waitFor('baseline frames', async () => framesFlowing(await samplesOf(trio.watcher, Math.max(faultEnd, Date.now() - 3_000)), trio.baseline.identity, Date.now()), 15_000).catch(() => false);
       return [
-        await assess(this.name, run, trio, trio.library, faultEnd, { recovered: Boolean(flowing && vp8), detail: `negotiationErrors=${negotiation} server=${JSON.stringify(server)} browser=${JSON.stringify(browser)}` }),
+        await assess(this.name, run, trio, trio.library, faultEnd, { recovered: Boolean(flowing && vp8), detail: `stable=${stable} negotiationErrors=${negotiation} server=${JSON.stringify(server)} browser=${JSON.stringify(browser)}` }),
         await assess(this.name, run, trio, trio.baseline, faultEnd, baselineBack ? {} : { recovered: false }),
       ];
     } finally {

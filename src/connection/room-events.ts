@@ -1,5 +1,6 @@
 import { buffers, eventChannel, type EventChannel } from 'redux-saga';
 import { RoomEvent } from 'livekit-client';
+import { onSdkPublishRetry, type SdkLogContext } from '../negotiation/sdk-retry-tap';
 import type { CallRoom } from './room-surface';
 
 /** What the controller needs to hear from a Room; everything else is never subscribed to. */
@@ -8,7 +9,9 @@ export type RoomSignal =
   | { type: 'reconnected' }
   | { type: 'disconnected'; reason: number | undefined }
   | { type: 'local-media' }
-  | { type: 'media-devices-error'; error: unknown };
+  | { type: 'media-devices-error'; error: unknown }
+  /** The SDK swallowed a NegotiationError of this Room to retry the publish (seen only in its log). */
+  | { type: 'negotiation-retry' };
 
 /**
  * Chatty events (speakers, quality, audio levels, data, remote subscription churn) are not
@@ -30,8 +33,11 @@ export function roomSignalChannel(room: CallRoom): EventChannel<RoomSignal> {
       [RoomEvent.MediaDevicesError, (error) => emit({ type: 'media-devices-error', error })],
     ];
     for (const [event, handler] of handlers) room.on(event, handler);
+    const ours = (c: SdkLogContext) => c.room === room.name && (c.participant === undefined || c.participant === room.localParticipant.identity);
+    const untap = onSdkPublishRetry((c) => ours(c) && emit({ type: 'negotiation-retry' }));
     return () => {
       for (const [event, handler] of handlers) room.off(event, handler);
+      untap();
     };
     // Expanding buffer: a Disconnected that arrives while the saga is busy must not be lost.
   }, buffers.expanding<RoomSignal>(8));

@@ -59,6 +59,9 @@ function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
       if (kind === 'device') ctx.alert(kind, message);
       return undefined;
     }
+    case 'negotiation-retry':
+      yield call(noteNegotiationError, ctx, 'sdk-publish-retry');
+      return undefined;
     case 'disconnected': {
       const reason = disconnectReasonName(signal.reason);
       if (isTerminalDisconnect(signal.reason)) return { terminal: true, reason } as WatchOutcome;

@@ -1,4 +1,5 @@
 import { LogLevel, LoggerNames, getLogger, setLogExtension } from 'livekit-client';
+import { noteSdkLogLine, sdkLogTapRemoved } from '../negotiation/sdk-retry-tap';
 import { classifyCallError } from './classify';
 import { redactTokens } from './redact';
 import type { CallLogger } from './types';
@@ -95,6 +96,8 @@ export function routeLiveKitLogs(logger: CallLogger = console): () => void {
   for (const l of loggers) l.methodFactory = () => () => undefined;
   const state = { logger: target };
   setLogExtension((level, msg, context) => {
+    // The silent writer above dropped any extension installed before; the retry tap still hears its line.
+    noteSdkLogLine(level, msg, context);
     state.logger[liveKitLevelFor(level, msg, context)](`[livekit] ${String(msg)}`, ...(context === undefined ? [] : [context]));
   });
   const restore = () => {
@@ -104,6 +107,7 @@ export function routeLiveKitLogs(logger: CallLogger = console): () => void {
       rebuild(l);
     });
     routed = undefined;
+    sdkLogTapRemoved();
   };
   routed = { restore, state };
   return restore;

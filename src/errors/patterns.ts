@@ -41,11 +41,12 @@ export const REMOVE_TRACK_SENDER = /sender was not created by this|removeTrack\b
  * Our own (or the app's) disconnect cancelling SDK work: livekit-client's `Client initiated
  * disconnect`, `Connection aborted`, `Connection attempt aborted`, `Signal connection aborted`,
  * `room connection has been cancelled`, `Region fetching was aborted`, `Cancelled publication by
- * calling unpublish`, a bare `Cancelled`; fetch's `The user aborted a request.`; Chromium's
- * `User-Initiated Abort` when a data channel is closed by our own reconnect. Tested after
- * NEGOTIATION, so `negotiation aborted` stays a negotiation.
+ * calling unpublish`, a bare `Cancelled`, `engine closed before restart completed` (a publish the
+ * SDK was about to retry after a NegotiationError, ended by the Room's disconnect); fetch's `The
+ * user aborted a request.`; Chromium's `User-Initiated Abort` when a data channel is closed by our
+ * own reconnect. Tested after NEGOTIATION, so `negotiation aborted` stays a negotiation.
  */
-export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been cancelled|user-initiated abort/i;
+export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been cancelled|user-initiated abort|engine closed before restart/i;
 
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,

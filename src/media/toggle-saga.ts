@@ -7,6 +7,7 @@ import type { CallRoom } from '../connection/room-surface';
 import type { ControllerContext } from '../controller/context';
 import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
+import type { CallErrorKind } from '../errors/types';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { liveEnabled, nextToggleState, setLiveEnabled, sourcesToReapply } from './live-media';
 
@@ -34,6 +35,9 @@ function* settleLocks(ctx: ControllerContext) {
   });
 }
 
+/** Failures of the connection, not of the device: the wish stands and is re-applied after the reconnect. */
+const CONNECTION_KINDS: ReadonlySet<CallErrorKind> = new Set(['cancelled', 'network', 'remove-track-sender', 'token-expired']);
+
 /** What the failure means for the wish: a gone device cannot be wanted; a race can be re-applied. */
 function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSourceName, desired: boolean, error: unknown) {
   const { kind } = classifyCallError(error);
@@ -44,8 +48,9 @@ function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSou
     yield call(noteNegotiationError, ctx, `toggle:${source}`);
     return;
   }
-  if (kind === 'cancelled' || ctx.rooms.get() !== room) {
+  if (CONNECTION_KINDS.has(kind) || ctx.rooms.get() !== room) {
     yield put(callActions.toggleSettled({ source, enabled: live, desired, ok: false }));
+    if (kind === 'network') ctx.logger.info(`[redux-livekit-call] ${source} toggle met a reconnect (${errorMessage(error)}); re-applied after it`);
     return;
   }
   const message = errorMessage(error);

@@ -79,6 +79,7 @@ const TABLE: Row[] = [
   row(CANCELLED, 'PC connect cancelled', ConnectionError.cancelled('room connection has been cancelled')),
   row(CANCELLED, 'bare Cancelled text', new Error('Cancelled')),
   row(CANCELLED, 'unpublish during publish', new Error('Cancelled publication by calling unpublish')),
+  row(CANCELLED, 'a publish the SDK meant to retry after a NegotiationError, ended by the disconnect', new Error('engine closed before restart completed')),
   row(CANCELLED, 'Client initiated disconnect text', 'Client initiated disconnect'),
   row(CANCELLED, 'leave request: removed', ConnectionError.leaveRequest('Received leave request while trying to (re)connect', DisconnectReason.PARTICIPANT_REMOVED)),
   row(CANCELLED, 'leave request: room deleted', ConnectionError.leaveRequest('Received leave request while trying to (re)connect', DisconnectReason.ROOM_DELETED)),

@@ -36,10 +36,16 @@ export const toggleStorm: Scenario = {
   async run(env, run) {
     const trio = await openTrio(env, room('storm', run), env.server.wsUrl);
     try {
-      // start from camera off, microphone on
+      // Start from camera off, microphone on. The library's camera is locked (pending) for
+      // toggleSettleMs after the join's publish, and a click on a locked source is dropped
+      // (takeLeading; the UI's button is disabled then), so click once it can be toggled.
+      const canToggleCamera = async () => !(await pageCall<{ media: { camera: { pending: boolean } } }>(trio.library.page, 'state')).media.camera.pending;
+      await waitFor('library camera unlocked', canToggleCamera, 10_000, 50);
       await pageCall(trio.library.page, 'toggleCamera', false);
       await pageCall(trio.baseline.page, 'toggleCamera');
-      await sleep(1_500);
+      const start = { camera: false, microphone: true };
+      if (!(await settledTo(trio.library, start, 10_000)) || !(await settledTo(trio.baseline, start, 10_000))) throw new Error('could not start from camera off');
+      await waitFor('library camera unlocked again', canToggleCamera, 10_000, 50);
       // The signal goes away; the SDKs resume once it is back (their tokens are still valid).
       env.proxy.cutUntilRestore();
       await waitFor('library reconnecting', async () => (await status(trio.library)) === 'reconnecting', 15_000, 50);

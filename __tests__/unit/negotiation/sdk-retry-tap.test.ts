@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { LoggerNames, NegotiationError, getLogger } from 'livekit-client';
 import { routeLiveKitLogs } from '../../../src';
 import { onSdkPublishRetry, SDK_PUBLISH_RETRY_LINE } from '../../../src/negotiation/sdk-retry-tap';
@@ -12,6 +13,11 @@ describe('onSdkPublishRetry: the NegotiationError livekit-client retries without
     consoleSpies = (['warn', 'log', 'info', 'debug', 'error'] as const).map((m) => jest.spyOn(console, m).mockImplementation(() => undefined));
   });
   afterEach(() => consoleSpies.forEach((s) => s.mockRestore()));
+
+  it('listens for a line the installed livekit-client really logs (an upgrade that rewords it fails here)', () => {
+    const bundle = readFileSync(require.resolve('livekit-client'), 'utf8');
+    expect(bundle).toContain(SDK_PUBLISH_RETRY_LINE);
+  });
 
   it('hears the SDK’s own retry line with its room and identity, and nothing else', () => {
     const heard: unknown[] = [];

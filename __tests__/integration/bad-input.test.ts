@@ -33,15 +33,16 @@ describe('bad input gets a typed error in state, nothing throws into the store',
     expect(t.call().status).toBe('connected');
   });
 
-  it('an already expired token is refused before any connect, then retried', async () => {
+  it('a token that expires before it becomes valid (by its own claims) is refused before any connect', async () => {
     const t = createCallStore();
-    const stale = { serverUrl: 'wss://x', participantToken: makeTestToken({ identity: 'ann', ttlSeconds: -30 }) };
-    t.tokens.script({ kind: 'raw', response: stale }, { kind: 'raw', response: stale }, { kind: 'raw', response: stale });
+    const broken = { serverUrl: 'wss://x', participantToken: makeTestToken({ identity: 'ann', ttlSeconds: -30 }) };
+    t.tokens.script({ kind: 'raw', response: broken });
     t.store.dispatch(callActions.join(JOIN));
     await advance(30_000);
     expect(t.call().status).toBe('failed');
     expect(t.call().lastError).toMatchObject({ code: 'token-already-expired', kind: 'token-expired' });
-    expect(t.tokens.fetches).toHaveLength(3);
+    // the same source would mint the same broken token: no retries
+    expect(t.tokens.fetches).toHaveLength(1);
     expect(t.rooms.rooms).toHaveLength(0);
   });
 
@@ -67,15 +68,26 @@ describe('bad input gets a typed error in state, nothing throws into the store',
     expect(t.tokens.fetches).toHaveLength(2);
   });
 
-  it('a token source that hangs is timed out', async () => {
+  it('a token source that hangs is timed out, and the retry does not queue behind the hung request', async () => {
     const t = createCallStore({ tokenFetchTimeoutMs: 3_000 });
     t.tokens.script({ kind: 'hang' });
     t.store.dispatch(callActions.join(JOIN));
     await advance(2_999);
     expect(t.call().status).toBe('connecting');
     await advance(1);
-    // the retry goes through the same cached TokenSource, whose mutex the hung fetch still holds
+    expect(t.call().lastError).toBeNull();
+    // TokenSource.custom's mutex is still held by the hung request; the retry goes around it
+    await advance(1_000);
+    expect(t.tokens.fetches).toHaveLength(2);
+    expect(t.call().status).toBe('connected');
+  });
+
+  it('a token source that hangs every time ends in a typed timeout', async () => {
+    const t = createCallStore({ tokenFetchTimeoutMs: 3_000 });
+    t.tokens.script({ kind: 'hang' }, { kind: 'hang' }, { kind: 'hang' });
+    t.store.dispatch(callActions.join(JOIN));
     await advance(60_000);
+    expect(t.tokens.fetches).toHaveLength(3);
     expect(t.call().status).toBe('failed');
     expect(t.call().lastError).toMatchObject({ kind: 'network', code: 'token-source-timeout' });
   });

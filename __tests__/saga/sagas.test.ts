@@ -9,6 +9,7 @@ import { createRoomHolder } from '../../src/connection/room-holder';
 import { createCredentialStore } from '../../src/token/credentials';
 import { fetchCredentials } from '../../src/token/fetch-credentials';
 import { tokenRefreshSaga } from '../../src/token/refresh-saga';
+import { tokenLife } from '../../src/token/token-clock';
 import { noteNegotiationError } from '../../src/negotiation/negotiation-saga';
 import { videoProfileSaga } from '../../src/controller/supervisor';
 import { applySource } from '../../src/media/toggle-saga';
@@ -34,6 +35,8 @@ describe('tokenRefreshSaga (redux-saga-test-plan)', () => {
   it('when the refresh is due it fetches with force (no reconnect, no Room)', () => {
     const now = Date.now();
     const ctx = context();
+    // The refresh is timed from the stored token's own lifetime on the call clock, not from state.
+    ctx.credentials.set({ serverUrl: 'wss://x', token: 't', expiresAt: now + 60_000, life: tokenLife(60_000) });
     return expectSaga(tokenRefreshSaga, ctx)
       .withState(stateWith({ status: 'connected', tokenIssuedAt: now, tokenExpiresAt: now + 60_000, identity: 'ann' }))
       .provide({
@@ -47,15 +50,18 @@ describe('tokenRefreshSaga (redux-saga-test-plan)', () => {
       .silentRun(50);
   });
 
-  it('a failed refresh is recorded as a typed error with its backoff, and the loop goes on', () =>
-    expectSaga(tokenRefreshSaga, context())
+  it('a failed refresh is recorded as a typed error with its backoff, and the loop goes on', () => {
+    const ctx = context();
+    ctx.credentials.set({ serverUrl: 'wss://x', token: 't', expiresAt: Date.now() + 600_000, life: tokenLife(600_000) });
+    return expectSaga(tokenRefreshSaga, ctx)
       .withState(stateWith({ status: 'connected', tokenIssuedAt: Date.now(), tokenExpiresAt: Date.now() + 600_000 }))
       .provide([
         { race: dueOnce() },
         [matchers.call.fn(fetchCredentials), throwError(new Error('Error generating token from endpoint /t: received 503 / down'))],
       ])
       .put.like({ action: { type: callActions.tokenRefreshFailed.type, payload: { failures: 1, retryInMs: 2_000, error: { kind: 'network', code: 'token-refresh-failed' } } } })
-      .silentRun(50));
+      .silentRun(50);
+  });
 });
 
 describe('noteNegotiationError (redux-saga-test-plan)', () => {

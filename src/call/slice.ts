@@ -5,6 +5,7 @@ import type {
   CallStateError,
   JoinPayload,
   MediaSourceName,
+  TokenInfo,
   VideoProfileName,
 } from './types';
 
@@ -68,10 +69,7 @@ const callSlice = createSlice({
     setVideoProfile(_state, _action: PayloadAction<VideoProfileName>) {},
 
     // ---- facts the sagas record (the DevTools timeline) ----
-    tokenReceived(
-      state,
-      action: PayloadAction<{ identity: string; roomName: string | null; expiresAt: number; issuedAt: number; refreshed: boolean }>,
-    ) {
+    tokenReceived(state, action: PayloadAction<TokenInfo & { refreshed: boolean }>) {
       const { identity, expiresAt, issuedAt } = action.payload;
       state.identity = identity;
       state.tokenExpiresAt = expiresAt;
@@ -103,6 +101,16 @@ const callSlice = createSlice({
       state.status = 'reconnecting';
       state.reconnectAttempts = action.payload.attempt;
       state.lastReconnectReason = action.payload.reason;
+    },
+    /** A forced reconnect decided while the Room in use still works: it stays until replaced. */
+    reconnectScheduled(_state, _action: PayloadAction<{ reason: string; attempt: number; delayMs: number }>) {},
+    /** The server or token endpoint did not answer; the next try in `delayMs` (sooner if the network is back). */
+    reconnectRetryScheduled(state, _action: PayloadAction<{ retry: number; delayMs: number }>) {
+      if (state.status === 'connected') state.status = 'reconnecting';
+    },
+    /** The Room kept during a wait ended on its own; the call is down until the replacement connects. */
+    roomLost(state, _action: PayloadAction<{ reason: string }>) {
+      if (state.status === 'connected') state.status = 'reconnecting';
     },
     reconnectAttemptsReset(state) {
       state.reconnectAttempts = 0;

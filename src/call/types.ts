@@ -32,6 +32,7 @@ export type CallErrorCode =
   | 'connect-refused'
   | 'connect-failed'
   | 'reconnect-limit'
+  | 'reconnect-timeout'
   | 'toggle-failed'
   | 'negotiation'
   | 'sdk-error';
@@ -79,5 +80,8 @@ export interface TokenInfo {
   identity: string;
   roomName: string | null;
   expiresAt: number;
+  /** nbf/iat claim, or the receipt time when the token has neither; epoch ms. */
   issuedAt: number;
+  /** How long the token was valid when it arrived, by its own claims (see token/token-clock.ts). */
+  lifetimeMs: number;
 }

@@ -6,11 +6,13 @@ import { errorMessage } from '../errors/redact';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { asTokenError, fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import type { Credentials } from '../token/credentials';
+import { isUnreachable } from './reachability';
 import { closeRoom, openRoom, type LiveRoom } from './room-lifecycle';
 
 export type ConnectOutcome =
   | { ok: true; live: LiveRoom }
-  | { ok: false; permanent: boolean; error: CallStateError };
+  /** `unreachable`: nobody answered (retried on a short schedule); otherwise the server answered "no". */
+  | { ok: false; permanent: boolean; unreachable: boolean; error: CallStateError };
 
 function connectError(error: unknown, code: CallErrorCode): CallStateError {
   return { kind: classifyCallError(error).kind, code, message: errorMessage(error), at: Date.now() };
@@ -21,7 +23,7 @@ function* attempt(ctx: ControllerContext, credentials: Credentials) {
   let settled = false;
   try {
     yield call([live.room, live.room.connect], credentials.serverUrl, credentials.token, ctx.options.connectOptions);
-    live.sdkTokenExpiresAt = credentials.expiresAt;
+    live.sdkToken = credentials.life;
     settled = true;
     return { live };
   } catch (error) {
@@ -47,11 +49,11 @@ export function* connectRoom(ctx: ControllerContext, credentials: Credentials) {
     const { error } = result;
     if (classifyCallError(error).kind === 'negotiation') yield call(noteNegotiationError, ctx, 'connect');
     if (isPermanentRefusal(error)) {
-      return { ok: false, permanent: true, error: connectError(error, 'connect-refused') } as ConnectOutcome;
+      return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'connect-refused') } as ConnectOutcome;
     }
     if (isTokenRejection(error)) {
       if (tokenRetry >= 1) {
-        return { ok: false, permanent: true, error: connectError(error, 'connect-refused') } as ConnectOutcome;
+        return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'connect-refused') } as ConnectOutcome;
       }
       ctx.logger.info('[redux-livekit-call] server refused the token; fetching a fresh one and retrying once');
       try {
@@ -59,10 +61,10 @@ export function* connectRoom(ctx: ControllerContext, credentials: Credentials) {
       } catch (tokenError) {
         const typed = asTokenError(tokenError);
         const stateError: CallStateError = { kind: typed.kind, code: typed.code, message: typed.message, at: Date.now() };
-        return { ok: false, permanent: !typed.retryable, error: stateError } as ConnectOutcome;
+        return { ok: false, permanent: !typed.retryable, unreachable: typed.retryable, error: stateError } as ConnectOutcome;
       }
       continue;
     }
-    return { ok: false, permanent: false, error: connectError(error, 'connect-failed') } as ConnectOutcome;
+    return { ok: false, permanent: false, unreachable: isUnreachable(error), error: connectError(error, 'connect-failed') } as ConnectOutcome;
   }
 }

@@ -3,20 +3,26 @@ import { serverWouldRefuse } from '../token/refresh-policy';
 export interface ReconnectDelayInput {
   /** 1 for the first forced reconnect in a row. */
   attempt: number;
+  /** Call-clock ms (clock/call-clock.ts), as is `lastForcedAt`. */
   now: number;
   lastForcedAt: number | undefined;
   cooldownMs: number;
   maxDelayMs: number;
+  /** Forced reconnects in a row that go at once before the cooldown applies. */
+  immediate?: number;
 }
 
 /**
- * The first forced reconnect goes at once; later ones wait out the cooldown since the previous
- * one, doubling with each attempt in a row (capped), so a broken server is not hammered.
+ * Two forced reconnects in a row go at once: a node going away twice, a profile change after a
+ * kick, are not flapping. From the third on (a Room that keeps connecting and failing again) each
+ * waits out the cooldown since the previous one, doubling, capped by `maxDelayMs` whatever the
+ * clock does, so a server that answers is never hammered.
  */
-export function reconnectDelayMs({ attempt, now, lastForcedAt, cooldownMs, maxDelayMs }: ReconnectDelayInput): number {
-  if (lastForcedAt === undefined) return 0;
-  const gap = Math.min(maxDelayMs, cooldownMs * 2 ** Math.max(0, attempt - 2));
-  return Math.max(0, lastForcedAt + Math.max(gap, cooldownMs) - now);
+export const IMMEDIATE_RECONNECTS = 2;
+export function reconnectDelayMs({ attempt, now, lastForcedAt, cooldownMs, maxDelayMs, immediate = IMMEDIATE_RECONNECTS }: ReconnectDelayInput): number {
+  if (lastForcedAt === undefined || attempt <= immediate) return 0;
+  const gap = Math.min(maxDelayMs, cooldownMs * 2 ** Math.max(0, attempt - immediate - 1));
+  return Math.min(gap, Math.max(0, lastForcedAt + gap - now));
 }
 
 /** More forced reconnects in a row than allowed: give up with `failed`. */
@@ -24,11 +30,29 @@ export function reconnectBudgetExhausted(attempt: number, maxAttempts: number): 
   return attempt > maxAttempts;
 }
 
+/** Retries of a server or token endpoint that did not answer: sub-second at first, then this cap. */
+export const UNREACHABLE_RETRY_CAP_MS = 3_000;
+
+/**
+ * 250 ms, 500 ms, 1 s, 2 s, then every 3 s, each ±25 % so that clients cut off together do not
+ * come back in step. Nothing answered, so nothing is hammered; the time budget bounds the whole.
+ */
+export function unreachableRetryDelayMs(retry: number, random: () => number = Math.random): number {
+  const base = Math.min(UNREACHABLE_RETRY_CAP_MS, 250 * 2 ** Math.max(0, retry));
+  return Math.min(UNREACHABLE_RETRY_CAP_MS, Math.round(base * (0.75 + 0.5 * random())));
+}
+
+/** Trying to reach an unreachable server for longer than the budget ends the call. */
+export function outageBudgetSpent(startedAt: number, now: number, budgetMs: number): boolean {
+  return now - startedAt >= budgetMs;
+}
+
 export interface SdkReconnectInput {
+  /** Call-clock ms, as are `since` and `sdkTokenExpiresAt`. */
   now: number;
   /** When the SDK started this resume/restart. */
   since: number;
-  /** exp of the token the SDK holds for it. */
+  /** When the token the SDK holds for it stops being valid. */
   sdkTokenExpiresAt: number;
   timeoutMs: number;
 }

@@ -7,6 +7,7 @@ import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
 import { expectNoise } from '../errors/expected-noise';
 import { roomOptionsForProfile } from '../media/video-profiles';
+import type { TokenLife } from '../token/token-clock';
 import { roomSignalChannel, type RoomSignal } from './room-events';
 import type { CallRoom } from './room-surface';
 
@@ -14,19 +15,21 @@ export interface LiveRoom {
   room: CallRoom;
   signals: EventChannel<RoomSignal>;
   profile: VideoProfileName;
-  /** exp of the token the SDK holds for its own resumes (ours at connect, then the server's refreshes). */
-  sdkTokenExpiresAt: number;
+  /** Life of the token the SDK holds for its own resumes (ours at connect, then the server's refreshes). */
+  sdkToken: TokenLife;
 }
 
 /** Builds the next Room with the active profile and starts listening before it connects. */
 export function* openRoom(ctx: ControllerContext) {
   const profile: VideoProfileName = yield select(selectVideoProfile);
-  const room = ctx.options.createRoom(roomOptionsForProfile(profile, ctx.options.videoProfiles)) as CallRoom;
+  // The fast resume schedule unless the app set one (a profile's own wins over the option).
+  const options = { reconnectPolicy: ctx.options.reconnectPolicy, ...roomOptionsForProfile(profile, ctx.options.videoProfiles) };
+  const room = ctx.options.createRoom(options) as CallRoom;
   const signals = roomSignalChannel(room);
   ctx.roomProfile = profile;
   ctx.rooms.set(room);
   yield put(callActions.roomCreated({ profile }));
-  const live: LiveRoom = { room, signals, profile, sdkTokenExpiresAt: 0 };
+  const live: LiveRoom = { room, signals, profile, sdkToken: { receivedAt: 0, lifetimeMs: 0 } };
   return live;
 }
 

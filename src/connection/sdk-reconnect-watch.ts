@@ -3,6 +3,8 @@ import { callActions } from '../call/slice';
 import { selectCallStatus } from '../call/selectors';
 import type { CallStatus } from '../call/types';
 import type { ControllerContext } from '../controller/context';
+import { callClockNow } from '../clock/call-clock';
+import { lifeEndsAt } from '../token/token-clock';
 import { sdkReconnectVerdict } from './reconnect-policy';
 import type { LiveRoom } from './room-lifecycle';
 
@@ -22,8 +24,9 @@ export function* sdkReconnectWatch(live: LiveRoom, ctx: ControllerContext) {
       yield take([callActions.sdkReconnecting.type, callActions.tokenCheckRequested.type]);
       continue;
     }
-    since ??= Date.now();
-    const reason = sdkReconnectVerdict({ now: Date.now(), since, sdkTokenExpiresAt: live.sdkTokenExpiresAt, timeoutMs: ctx.options.sdkReconnectTimeoutMs });
+    const now = callClockNow();
+    since ??= now;
+    const reason = sdkReconnectVerdict({ now, since, sdkTokenExpiresAt: lifeEndsAt(live.sdkToken), timeoutMs: ctx.options.sdkReconnectTimeoutMs });
     if (reason) {
       yield put(callActions.reconnectRequested({ reason }));
       return;

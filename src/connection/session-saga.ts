@@ -1,121 +1,66 @@
-import { call, cancel, delay, fork, put, select } from 'redux-saga/effects';
+import { call, cancel, fork, put } from 'redux-saga/effects';
 import type { Task } from 'redux-saga';
 import { callActions } from '../call/slice';
-import { selectCall } from '../call/selectors';
-import type { CallState, CallStateError } from '../call/types';
 import type { ControllerContext } from '../controller/context';
-import { expectNoise } from '../errors/expected-noise';
 import { syncLiveMedia } from '../media/sync-media';
-import { RECONNECT_TOKEN_TRIES, asTokenError, fetchCredentialsWithRetry, reconnectTokenRetryDelayMs } from '../token/fetch-credentials';
+import { fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
 import type { Credentials } from '../token/credentials';
 import { connectRoom, type ConnectOutcome } from './connect-room';
-import { reconnectBudgetExhausted, reconnectDelayMs } from './reconnect-policy';
-import { closeRoom, type LiveRoom } from './room-lifecycle';
+import { failCall, tokenErrorToState } from './fail-call';
+import { reconnectEpisode, type EpisodeEnd, type RoomSlot } from './reconnect-saga';
+import { closeRoom } from './room-lifecycle';
 import { wakeSaga } from './wake-saga';
 import { watchRoom, type WatchOutcome } from './watch-room';
 
-function* fail(ctx: ControllerContext, reason: string, error: CallStateError) {
-  ctx.logger.error(`[redux-livekit-call] call failed (${reason}): ${error.message}`);
-  yield put(callActions.failed({ reason, error }));
-  ctx.alert(error.kind, `call failed (${reason}): ${error.message}`);
-}
-
-const tokenErrorToState = (error: unknown): CallStateError => {
-  const e = asTokenError(error);
-  return { kind: e.kind, code: e.code, message: e.message, at: Date.now() };
-};
-
-/** Decides whether another forced reconnect is allowed, waits for it, and gets a fresh token. */
-function* prepareReconnect(ctx: ControllerContext, reason: string) {
-  const state: CallState = yield select(selectCall);
-  const attempt = state.reconnectAttempts + 1;
-  if (reconnectBudgetExhausted(attempt, ctx.options.maxReconnectAttempts)) {
-    yield call(fail, ctx, 'reconnect-limit', {
-      kind: state.lastError?.kind ?? 'network',
-      code: 'reconnect-limit',
-      message: `gave up after ${ctx.options.maxReconnectAttempts} forced reconnects (last: ${reason})`,
-      at: Date.now(),
-    });
-    return undefined;
-  }
-  const delayMs = reconnectDelayMs({
-    attempt,
-    now: Date.now(),
-    lastForcedAt: ctx.lastForcedReconnectAt,
-    cooldownMs: ctx.options.reconnectCooldownMs,
-    maxDelayMs: ctx.options.maxReconnectDelayMs,
-  });
-  ctx.logger.info(`[redux-livekit-call] controlled reconnect #${attempt} in ${delayMs} ms (${reason})`);
-  yield put(callActions.reconnectStarted({ reason, attempt, delayMs }));
-  if (delayMs > 0) yield delay(delayMs);
-  ctx.lastForcedReconnectAt = Date.now();
-  expectNoise('negotiation', ctx.options.reconnectCooldownMs);
-  try {
-    const credentials: Credentials = yield call(fetchCredentialsWithRetry, ctx, true, RECONNECT_TOKEN_TRIES, reconnectTokenRetryDelayMs);
-    return credentials;
-  } catch (error) {
-    const stateError = tokenErrorToState(error);
-    yield put(callActions.errorOccurred(stateError));
-    if (!asTokenError(error).retryable) yield call(fail, ctx, 'token', stateError);
-    return asTokenError(error).retryable ? null : undefined; // null: try another reconnect
-  }
-}
-
 /**
  * One call from `join` to its end: first token, then connect → watch → (controlled reconnect →
- * connect → watch)* until a terminal disconnect, `failed`, or `leave` (which cancels this task).
+ * watch)* until a terminal disconnect, `failed`, or `leave` (which cancels this task).
  */
 export function* callSessionSaga(ctx: ControllerContext) {
-  let live: LiveRoom | undefined;
+  const slot: RoomSlot = {};
   // Attached forks would keep the session alive after it ended; they are cancelled in finally.
   const background: Task[] = [];
   try {
-    let credentials: Credentials | undefined;
+    let credentials: Credentials;
     try {
       credentials = yield call(fetchCredentialsWithRetry, ctx, false);
     } catch (error) {
-      yield call(fail, ctx, 'token', tokenErrorToState(error));
+      yield call(failCall, ctx, 'token', tokenErrorToState(error));
       return;
     }
     background.push(yield fork(tokenRefreshSaga, ctx), yield fork(wakeSaga));
+    const first: ConnectOutcome = yield call(connectRoom, ctx, credentials);
     let reason: string | null = null;
+    if (first.ok) {
+      slot.live = first.live;
+    } else {
+      yield put(callActions.errorOccurred(first.error));
+      if (first.permanent) {
+        yield call(failCall, ctx, 'connect-refused', first.error);
+        return;
+      }
+      reason = `connect-failed: ${first.error.kind}`;
+    }
     for (;;) {
       if (reason !== null) {
-        const next: Credentials | null | undefined = yield call(prepareReconnect, ctx, reason);
-        if (next === undefined) return;
-        if (next === null) {
-          reason = 'token-source-failed';
-          continue;
-        }
-        credentials = next;
+        const next: EpisodeEnd = yield call(reconnectEpisode, ctx, reason, slot);
+        if ('ended' in next) return;
+        slot.live = next.live;
       }
-      const outcome: ConnectOutcome = yield call(connectRoom, ctx, credentials!);
-      if (!outcome.ok) {
-        yield put(callActions.errorOccurred(outcome.error));
-        if (outcome.permanent) {
-          yield call(fail, ctx, 'connect-refused', outcome.error);
-          return;
-        }
-        reason = `connect-failed: ${outcome.error.kind}`;
-        continue;
-      }
-      live = outcome.live;
-      const { room } = live;
+      const { room } = slot.live!;
       yield put(callActions.connected({ roomName: room.name || null, identity: room.localParticipant.identity || null }));
       yield call(syncLiveMedia, room);
-      const end: WatchOutcome = yield call(watchRoom, ctx, live);
+      const end: WatchOutcome = yield call(watchRoom, ctx, slot.live!);
       if (end.terminal) {
         yield put(callActions.disconnected({ reason: end.reason }));
         return;
       }
-      yield call(closeRoom, ctx, live, false);
-      live = undefined;
-      reason = end.reason;
+      reason = end.reason; // the Room stays in the slot until the reconnect replaces it
     }
   } finally {
     yield cancel(background);
-    if (live) yield call(closeRoom, ctx, live, true);
+    if (slot.live) yield call(closeRoom, ctx, slot.live, true);
     ctx.rooms.set(undefined);
     ctx.credentials.set(undefined);
   }

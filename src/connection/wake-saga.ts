@@ -1,7 +1,8 @@
 import { eventChannel, type EventChannel } from 'redux-saga';
 import { all, call, delay, put, take } from 'redux-saga/effects';
 import { callActions } from '../call/slice';
-import { WAKE_TICK_MS, clockJump } from './wake-policy';
+import { markClocks, noteSleepSince } from '../clock/call-clock';
+import { WAKE_JUMP_THRESHOLD_MS, WAKE_TICK_MS, clockJump } from './wake-policy';
 
 type Target = { addEventListener?: (type: string, fn: () => void) => void; removeEventListener?: (type: string, fn: () => void) => void };
 
@@ -24,12 +25,16 @@ function browserWakeChannel(): EventChannel<string> | undefined {
   });
 }
 
-/** A timer that fires far later than scheduled: the laptop slept. */
+/**
+ * A timer that fires far later than scheduled by the wall clock: the laptop slept (or the clock was
+ * stepped forward). The sleep is added to the call clock, so tokens age through it.
+ */
 function* clockJumpWatcher() {
   for (;;) {
-    const scheduledAt = Date.now();
+    const mark = markClocks();
     yield delay(WAKE_TICK_MS);
-    const jump = clockJump(scheduledAt, Date.now());
+    noteSleepSince(mark, WAKE_JUMP_THRESHOLD_MS);
+    const jump = clockJump(mark.wall, Date.now());
     if (jump > 0) yield put(callActions.tokenCheckRequested({ cause: `clock-jump: ${Math.round(jump / 1000)} s` }));
   }
 }

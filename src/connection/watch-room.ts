@@ -36,7 +36,8 @@ function* forgiveAttemptsWhenStable(ctx: ControllerContext) {
   }
 }
 
-function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
+/** One Room event: status and media facts, or how this Room ended (terminal or not). */
+export function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
   switch (signal.type) {
     case 'reconnecting':
       yield put(callActions.sdkReconnecting({ signalOnly: signal.signalOnly }));
@@ -80,8 +81,8 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
   );
   const forgive: Task = yield fork(forgiveAttemptsWhenStable, ctx);
   const stale: Task = yield fork(sdkReconnectWatch, live, ctx);
-  const unfollow = followSdkTokenExpiry(live.room, (expiresAt) => {
-    live.sdkTokenExpiresAt = expiresAt;
+  const unfollow = followSdkTokenExpiry(live.room, (life) => {
+    live.sdkToken = life;
   });
   try {
     // A profile change that landed while this Room was connecting still needs its reconnect.

@@ -1,4 +1,6 @@
-import type { Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
+import type { ReconnectPolicy, Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
+import { defaultReachabilityProbe, type ReachabilityProbe } from '../connection/reachability';
+import { FastReconnectPolicy } from '../connection/sdk-reconnect-policy';
 import type { CallAlert, CallLogger } from '../errors/types';
 import type { CallRoom } from '../connection/room-surface';
 import type { VideoProfileName } from '../call/types';
@@ -29,9 +31,24 @@ export interface CallControllerConfig {
   diagnosticsLimit?: number;
   /** An SDK resume/restart still going after this long is ended and replaced by a controlled reconnect. */
   sdkReconnectTimeoutMs?: number;
+  /**
+   * The SDK's own resume schedule for every Room the controller builds (`RoomOptions.reconnectPolicy`);
+   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs`. A profile's
+   * own `reconnectPolicy` in `videoProfiles` wins.
+   */
+  reconnectPolicy?: ReconnectPolicy;
+  /**
+   * While the server does not answer, a cheap check between retries; when it answers again the
+   * next retry goes at once. Default: a HEAD to the server URL in browsers, none elsewhere.
+   * `false` turns it off.
+   */
+  reachabilityProbe?: ReachabilityProbe | false;
+  /** How long a controlled reconnect keeps trying to reach a server or token endpoint that does not answer before `failed`. */
+  reconnectGiveUpMs?: number;
 }
 
-export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger'>> {
+export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger' | 'reachabilityProbe'>> {
+  reachabilityProbe: ReachabilityProbe | undefined;
   connectOptions: RoomConnectOptions | undefined;
   onAlert: ((alert: CallAlert) => void) | undefined;
   videoProfiles: Partial<Record<VideoProfileName, RoomOptions>>;
@@ -45,11 +62,12 @@ export const DEFAULT_OPTIONS = {
   negotiationWindowMs: 60_000,
   negotiationThreshold: 2,
   toggleSettleMs: 700,
-  reapplyGapMs: 300,
+  reapplyGapMs: 0,
   tokenFetchTimeoutMs: 10_000,
   maxReconnectDelayMs: 60_000,
   diagnosticsLimit: 500,
   sdkReconnectTimeoutMs: 30_000,
+  reconnectGiveUpMs: 300_000,
 } as const;
 
 export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: (options: RoomOptions) => CallRoom): ResolvedCallOptions {
@@ -74,6 +92,9 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     maxReconnectDelayMs: pick('maxReconnectDelayMs'),
     diagnosticsLimit: pick('diagnosticsLimit'),
     sdkReconnectTimeoutMs: pick('sdkReconnectTimeoutMs'),
+    reconnectGiveUpMs: pick('reconnectGiveUpMs'),
+    reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(pick('sdkReconnectTimeoutMs')),
+    reachabilityProbe: config.reachabilityProbe === false ? undefined : (config.reachabilityProbe ?? defaultReachabilityProbe),
     videoProfiles: config.videoProfiles ?? {},
     connectOptions: config.connectOptions,
     onAlert: config.onAlert,

@@ -1,3 +1,5 @@
+import type { TokenLife } from './token-clock';
+
 /**
  * The live token and server URL. They stay here, in a closure, and never enter Redux,
  * actions or logs: the store only learns exp, identity and room name.
@@ -7,6 +9,8 @@ export interface Credentials {
   token: string;
   /** exp of `token`, epoch ms. */
   expiresAt: number;
+  /** When it stops being usable, on the monotonic clock. */
+  life: TokenLife;
 }
 
 export interface CredentialStore {

@@ -1,4 +1,4 @@
-import { call, delay, put, race, select } from 'redux-saga/effects';
+import { call, delay, put, race, select, take } from 'redux-saga/effects';
 import type { TokenSourceResponseObject } from 'livekit-client';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
@@ -6,6 +6,8 @@ import type { CallState, TokenInfo } from '../call/types';
 import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
 import { readTokenInfo } from './read-token';
+import { requestToken } from './request-token';
+import { tokenLife } from './token-clock';
 import { CallTokenError } from './token-error';
 import type { Credentials } from './credentials';
 
@@ -30,7 +32,7 @@ export function validateTokenResponse(response: unknown, now: number): { credent
     throw new CallTokenError('token-source-invalid-response', 'not-allowed', 'the token source returned no participantToken', false);
   }
   const info = readTokenInfo(token, now);
-  return { credentials: { serverUrl, token, expiresAt: info.expiresAt }, info };
+  return { credentials: { serverUrl, token, expiresAt: info.expiresAt, life: tokenLife(info.lifetimeMs) }, info };
 }
 
 function asTokenError(error: unknown): CallTokenError {
@@ -40,24 +42,33 @@ function asTokenError(error: unknown): CallTokenError {
 }
 
 /**
- * One fetch from the token source, bounded by `tokenFetchTimeoutMs`. On success the credentials
- * are stored and `tokenReceived` (exp, identity, room: never the token) is recorded.
+ * One fetch from the token source, bounded by `tokenFetchTimeoutMs`, and by `abandonOn` (e.g. the
+ * network coming back while a request hangs). An abandoned request is aborted where the source
+ * allows it and never holds up the next (request-token.ts). On success the credentials are stored
+ * and `tokenReceived` (exp, identity, room: never the token) is recorded.
  */
-export function* fetchCredentials(ctx: ControllerContext, force: boolean) {
+export function* fetchCredentials(ctx: ControllerContext, force: boolean, abandonOn?: string) {
   const state: CallState = yield select(selectCall);
   const options = tokenFetchOptions(state);
   const { tokenSource, tokenFetchTimeoutMs } = ctx.options;
-  let result: { response?: TokenSourceResponseObject; timeout?: true };
+  const abort = new AbortController();
+  let result: { response?: TokenSourceResponseObject; timeout?: true; abandoned?: unknown };
   try {
     result = yield race({
-      response: call([tokenSource, tokenSource.fetch], options, force),
+      response: call(requestToken, tokenSource, options, force, abort.signal),
       timeout: delay(tokenFetchTimeoutMs),
+      ...(abandonOn ? { abandoned: take(abandonOn) } : {}),
     });
   } catch (error) {
     throw asTokenError(error);
+  } finally {
+    abort.abort(); // settled or not, nobody waits for this request any more
   }
   if (result.timeout) {
     throw new CallTokenError('token-source-timeout', 'network', `token source did not answer within ${tokenFetchTimeoutMs} ms`, true);
+  }
+  if (result.abandoned) {
+    throw new CallTokenError('token-source-timeout', 'network', 'token request abandoned: the network came back, asking again', true);
   }
   const { credentials, info } = validateTokenResponse(result.response, Date.now());
   if (state.identity && info.identity !== state.identity) {
@@ -70,13 +81,6 @@ export function* fetchCredentials(ctx: ControllerContext, force: boolean) {
 
 /** Backoff between token fetch tries on the join path: 1 s, 2 s, 4 s. */
 export const tokenRetryDelayMs = (tryIndex: number): number => Math.min(8_000, 1_000 * 2 ** tryIndex);
-
-/**
- * During a controlled reconnect the call is down: poll densely (0.25 s, 0.5 s, then every second,
- * about a minute in all) so the reconnect starts within a second of the token endpoint answering.
- */
-export const RECONNECT_TOKEN_TRIES = 60;
-export const reconnectTokenRetryDelayMs = (tryIndex: number): number => Math.min(1_000, 250 * 2 ** tryIndex);
 
 /** Fetches with retries for transient failures; throws the last typed error. */
 export function* fetchCredentialsWithRetry(ctx: ControllerContext, force: boolean, tries = 3, delayFor = tokenRetryDelayMs) {

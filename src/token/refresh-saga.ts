@@ -1,10 +1,17 @@
-import { call, delay, put, race, select, take } from 'redux-saga/effects';
+import { call, delay, put, race, take } from 'redux-saga/effects';
 import { callActions } from '../call/slice';
-import { selectCall } from '../call/selectors';
-import type { CallState } from '../call/types';
+import { callClockNow } from '../clock/call-clock';
 import type { ControllerContext } from '../controller/context';
 import { asTokenError, fetchCredentials } from './fetch-credentials';
-import { isRefreshDue, refreshDelayMs, refreshRetryDelayMs } from './refresh-policy';
+import { isRefreshDue, refreshDelayMs, refreshRetryDelayMs, type RefreshTimingInput } from './refresh-policy';
+import { lifeEndsAt } from './token-clock';
+
+/** The stored token's timing on the monotonic clock: a wall-clock step or skew moves nothing. */
+function timingOf(ctx: ControllerContext): RefreshTimingInput | undefined {
+  const life = ctx.credentials.get()?.life;
+  if (!life) return undefined;
+  return { now: callClockNow(), issuedAt: life.receivedAt, expiresAt: lifeEndsAt(life), leadMs: ctx.options.refreshLeadMs };
+}
 
 /**
  * Keeps a fresh token in the credential store for the next connect. No reconnect, no Room change:
@@ -14,16 +21,12 @@ import { isRefreshDue, refreshDelayMs, refreshRetryDelayMs } from './refresh-pol
 export function* tokenRefreshSaga(ctx: ControllerContext) {
   let failures = 0;
   for (;;) {
-    const state: CallState = yield select(selectCall);
-    if (state.tokenExpiresAt === null || state.tokenIssuedAt === null) {
+    const timing = timingOf(ctx);
+    if (!timing) {
       yield take(callActions.tokenReceived.type);
       continue;
     }
-    const now = Date.now();
-    const waitMs =
-      failures === 0
-        ? refreshDelayMs({ now, issuedAt: state.tokenIssuedAt, expiresAt: state.tokenExpiresAt, leadMs: ctx.options.refreshLeadMs })
-        : refreshRetryDelayMs(failures, state.tokenExpiresAt - now);
+    const waitMs = failures === 0 ? refreshDelayMs(timing) : refreshRetryDelayMs(failures, timing.expiresAt - timing.now);
     const { newer, nudge } = yield race({
       due: delay(waitMs),
       newer: take(callActions.tokenReceived.type),
@@ -34,15 +37,14 @@ export function* tokenRefreshSaga(ctx: ControllerContext) {
       failures = 0;
       continue;
     }
-    const timing = { now: Date.now(), issuedAt: state.tokenIssuedAt, expiresAt: state.tokenExpiresAt, leadMs: ctx.options.refreshLeadMs };
-    if (nudge && failures === 0 && !isRefreshDue(timing)) continue;
+    if (nudge && failures === 0 && !isRefreshDue({ ...timing, now: callClockNow() })) continue;
     try {
       yield call(fetchCredentials, ctx, true);
       failures = 0;
     } catch (error) {
       failures += 1;
       const tokenError = asTokenError(error);
-      const retryInMs = refreshRetryDelayMs(failures, (state.tokenExpiresAt ?? 0) - Date.now());
+      const retryInMs = refreshRetryDelayMs(failures, timing.expiresAt - callClockNow());
       ctx.logger.warn(`[redux-livekit-call] token refresh failed (${failures}): ${tokenError.message}`);
       yield put(
         callActions.tokenRefreshFailed({

@@ -1,6 +1,16 @@
-import { DisconnectReason } from 'livekit-client';
+import { ConnectionError, DefaultReconnectPolicy, DisconnectReason } from 'livekit-client';
 import { disconnectReasonName, isTerminalDisconnect } from '../../../src/connection/disconnect-policy';
-import { reconnectBudgetExhausted, reconnectDelayMs, sdkReconnectVerdict } from '../../../src/connection/reconnect-policy';
+import { isUnreachable } from '../../../src/connection/reachability';
+import {
+  UNREACHABLE_RETRY_CAP_MS,
+  outageBudgetSpent,
+  reconnectBudgetExhausted,
+  reconnectDelayMs,
+  sdkReconnectVerdict,
+  unreachableRetryDelayMs,
+} from '../../../src/connection/reconnect-policy';
+import { FastReconnectPolicy } from '../../../src/connection/sdk-reconnect-policy';
+import { CallTokenError } from '../../../src/token/token-error';
 
 describe('isTerminalDisconnect', () => {
   it.each([
@@ -31,14 +41,21 @@ describe('reconnectDelayMs', () => {
   it('goes at once when there was no forced reconnect before', () => {
     expect(reconnectDelayMs({ ...base, attempt: 1, now: 100, lastForcedAt: undefined })).toBe(0);
   });
-  it('waits out the cooldown since the previous one', () => {
-    expect(reconnectDelayMs({ ...base, attempt: 2, now: 5_000, lastForcedAt: 0 })).toBe(10_000);
-    expect(reconnectDelayMs({ ...base, attempt: 2, now: 20_000, lastForcedAt: 0 })).toBe(0);
+  it('the second in a row goes at once too: a node leaving twice is not flapping', () => {
+    expect(reconnectDelayMs({ ...base, attempt: 2, now: 3_000, lastForcedAt: 0 })).toBe(0);
+  });
+  it('from the third in a row, waits out the cooldown since the previous one', () => {
+    expect(reconnectDelayMs({ ...base, attempt: 3, now: 5_000, lastForcedAt: 0 })).toBe(10_000);
+    expect(reconnectDelayMs({ ...base, attempt: 3, now: 20_000, lastForcedAt: 0 })).toBe(0);
   });
   it('doubles with every attempt in a row, capped', () => {
-    expect([2, 3, 4, 5, 6].map((attempt) => reconnectDelayMs({ ...base, attempt, now: 0, lastForcedAt: 0 }))).toEqual([
+    expect([3, 4, 5, 6, 7].map((attempt) => reconnectDelayMs({ ...base, attempt, now: 0, lastForcedAt: 0 }))).toEqual([
       15_000, 30_000, 60_000, 60_000, 60_000,
     ]);
+  });
+  it('never waits longer than the gap, whatever the clock did (a clock stepped back 30 min)', () => {
+    expect(reconnectDelayMs({ ...base, attempt: 3, now: -30 * 60_000, lastForcedAt: 0 })).toBe(15_000);
+    expect(reconnectDelayMs({ ...base, attempt: 9, now: -30 * 60_000, lastForcedAt: 0 })).toBe(60_000);
   });
   it('budget', () => {
     expect(reconnectBudgetExhausted(5, 5)).toBe(false);
@@ -58,5 +75,60 @@ describe('sdkReconnectVerdict', () => {
   });
   it('a token past exp + 60 s wins even before the timeout', () => {
     expect(sdkReconnectVerdict({ now: 61_001, since: 60_000, sdkTokenExpiresAt: 0, timeoutMs: 30_000 })).toBe('sdk-token-expired');
+  });
+});
+
+describe('unreachableRetryDelayMs', () => {
+  it('sub-second at first, then capped at a few seconds', () => {
+    const mid = () => 0.5;
+    expect([0, 1, 2, 3, 4, 5, 20].map((retry) => unreachableRetryDelayMs(retry, mid))).toEqual([250, 500, 1_000, 2_000, 3_000, 3_000, 3_000]);
+  });
+  it('jittered ±25 %, never above the cap', () => {
+    expect(unreachableRetryDelayMs(0, () => 0)).toBe(188);
+    expect(unreachableRetryDelayMs(0, () => 0.999)).toBe(312);
+    expect(unreachableRetryDelayMs(9, () => 0.999)).toBe(UNREACHABLE_RETRY_CAP_MS);
+  });
+  it('the time budget', () => {
+    expect(outageBudgetSpent(0, 299_999, 300_000)).toBe(false);
+    expect(outageBudgetSpent(0, 300_000, 300_000)).toBe(true);
+  });
+});
+
+describe('isUnreachable: nobody answered vs answered and failed', () => {
+  it.each([
+    ['ServerUnreachable', ConnectionError.serverUnreachable('could not establish signal connection'), true],
+    ['Timeout', ConnectionError.timeout('room connection has timed out (signal)'), true],
+    ['WebSocket', ConnectionError.websocket('Websocket error during a websocket connection attempt'), true],
+    ['InternalError (the server answered 5xx)', ConnectionError.internal('server error', { status: 500 }), false],
+    ['NotAllowed', ConnectionError.notAllowed('no permissions to access the room', 401), false],
+    ['fetch TypeError', new TypeError('Failed to fetch'), true],
+    ['retryable token error (503)', new CallTokenError('token-source-failed', 'network', 'token source failed: 503', true), true],
+    ['malformed token', new CallTokenError('token-malformed', 'not-allowed', 'not a JWT', false), false],
+    ['pc connection failed (it answered on signal)', ConnectionError.internal('could not establish pc connection'), false],
+  ])('%s → %s', (_name, error, unreachable) => {
+    expect(isUnreachable(error)).toBe(unreachable);
+  });
+});
+
+describe('FastReconnectPolicy (livekit-client ReconnectPolicy)', () => {
+  const at = (retryCount: number, elapsedMs = 0, random = 0.5) => new FastReconnectPolicy(30_000, () => random).nextRetryDelayInMs({ retryCount, elapsedMs });
+  it('retries at once, then about every second', () => {
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => at(n))).toEqual([50, 250, 500, 750, 1_000, 1_000, 1_000]);
+  });
+  it('is jittered ±20 %', () => {
+    expect(at(4, 0, 0)).toBe(800);
+    expect(at(4, 0, 1)).toBe(1_200);
+  });
+  it('gives up (null) after its budget, so the controller reconnects with a fresh token', () => {
+    expect(at(20, 29_999)).toBe(1_000);
+    expect(at(20, 30_000)).toBeNull();
+  });
+  it('reaches the network within ~1 s of it returning, where the default waits up to 7 s', () => {
+    const ours = new FastReconnectPolicy(30_000, () => 1);
+    const sdk = new DefaultReconnectPolicy();
+    jest.spyOn(Math, 'random').mockReturnValue(1);
+    const worstGap = (p: { nextRetryDelayInMs: FastReconnectPolicy['nextRetryDelayInMs'] }) => Math.max(...[0, 1, 2, 3, 4, 5, 6].map((n) => p.nextRetryDelayInMs({ retryCount: n, elapsedMs: 0 }) ?? 0));
+    expect(worstGap(ours)).toBeLessThanOrEqual(1_200);
+    expect(worstGap(sdk)).toBeGreaterThan(7_000);
   });
 });

@@ -31,9 +31,18 @@ describe('readTokenInfo', () => {
     }
   });
 
-  it('rejects a token that has already expired', () => {
-    const token = makeTestToken({ identity: 'a', ttlSeconds: 10, now: 0 });
-    expect(() => readTokenInfo(token, 60_000)).toThrow(/expired/);
+  it('rejects a token whose own claims say it is dead (exp before nbf)', () => {
+    const token = makeTestToken({ identity: 'a', ttlSeconds: -10, now: 0 });
+    expect(() => readTokenInfo(token, 0)).toThrow(/before it becomes valid/);
+  });
+
+  it('never refuses a token only because the browser clock calls it expired: the server judges', () => {
+    // minted by a token server 11 min behind the browser, valid for 10 min by its claims
+    const now = Date.parse('2026-11-24T10:00:00Z');
+    const token = makeTestToken({ identity: 'a', ttlSeconds: 600, now: now - 11 * 60_000 });
+    const info = readTokenInfo(token, now);
+    expect(info.lifetimeMs).toBe(600_000);
+    expect(info.expiresAt).toBe(now - 60_000);
   });
 
   it('a token without a subject is refused', () => {

@@ -1,0 +1,49 @@
+import { call, delay, put, race, take } from 'redux-saga/effects';
+import { callActions } from '../call/slice';
+import { callClockNow } from '../clock/call-clock';
+import type { ControllerContext } from '../controller/context';
+import { failCall } from './fail-call';
+import { outageBudgetSpent, unreachableRetryDelayMs } from './reconnect-policy';
+import type { ReachabilityProbe } from './reachability';
+
+/** How often the reachability probe looks while the server does not answer. */
+export const PROBE_INTERVAL_MS = 500;
+
+/**
+ * Returns once the probe has seen the server not answer and then answer again. A server that
+ * always answers (the token endpoint is what is down) never ends this: retries keep their pace.
+ */
+export function* serverAnswersAgain(probe: ReachabilityProbe, serverUrl: string) {
+  let sawItDown = false;
+  for (;;) {
+    const { answer } = yield race({ answer: call(probe, serverUrl), slow: delay(PROBE_INTERVAL_MS * 4) });
+    if (answer === true && sawItDown) return;
+    if (answer !== true) sawItDown = true;
+    yield delay(PROBE_INTERVAL_MS);
+  }
+}
+
+/**
+ * Between two tries to reach a server or token endpoint that did not answer: the short jittered
+ * schedule, cut short by the browser going online, the page becoming visible, or the probe
+ * seeing the server answer again. Once `reconnectGiveUpMs` has passed since `startedAt` the call
+ * ends `failed` (`reconnect-timeout`) and this returns false.
+ */
+export function* waitToRetry(ctx: ControllerContext, retry: number, startedAt: number, lastReason: string) {
+  const { reconnectGiveUpMs, reachabilityProbe } = ctx.options;
+  if (outageBudgetSpent(startedAt, callClockNow(), reconnectGiveUpMs)) {
+    const seconds = Math.round(reconnectGiveUpMs / 1000);
+    const message = `could not reach the server or the token endpoint for ${seconds} s (last: ${lastReason})`;
+    yield call(failCall, ctx, 'reconnect-timeout', { kind: 'network', code: 'reconnect-timeout', message, at: Date.now() });
+    return false;
+  }
+  const delayMs = unreachableRetryDelayMs(retry);
+  yield put(callActions.reconnectRetryScheduled({ retry: retry + 1, delayMs }));
+  const serverUrl = ctx.credentials.get()?.serverUrl;
+  yield race({
+    due: delay(delayMs),
+    nudge: take(callActions.tokenCheckRequested.type),
+    ...(reachabilityProbe && serverUrl && delayMs > PROBE_INTERVAL_MS ? { back: call(serverAnswersAgain, reachabilityProbe, serverUrl) } : {}),
+  });
+  return true;
+}

@@ -4,9 +4,24 @@ import { median } from './matrix/measure';
 import { migration, nodeFailure, serverLeave, serverRestart, tokenOutage, type Scenario } from './matrix/scenarios';
 import { answersDropped, removeParticipant, toggleStorm } from './matrix/scenarios-media';
 import { twoNodes } from './matrix/scenario-cluster';
+import { cutPastSdkBudget, shortCut, tokenEndpointDownThenCut, twoServerLeaves } from './matrix/scenarios-timing';
 import type { RunRecord } from './matrix/subjects';
 
-const ALL: Scenario[] = [tokenOutage, serverRestart, nodeFailure, migration, serverLeave, toggleStorm, answersDropped, removeParticipant, twoNodes];
+const ALL: Scenario[] = [
+  tokenOutage,
+  shortCut,
+  tokenEndpointDownThenCut,
+  cutPastSdkBudget,
+  serverRestart,
+  nodeFailure,
+  migration,
+  serverLeave,
+  twoServerLeaves,
+  toggleStorm,
+  answersDropped,
+  removeParticipant,
+  twoNodes,
+];
 const RUNS = Number(process.env.E2E_RUNS ?? 3);
 const ONLY = process.env.E2E_ONLY?.split(',');
 

@@ -95,16 +95,46 @@ describe('could not reach vs reached and failed', () => {
     expect(t.call().status).toBe('connected');
   });
 
-  it('a reachability probe that sees the server answer again retries at once', async () => {
+  it('with a reachability probe, a connect waits for the server to answer, then goes at once', async () => {
     let up = false;
     const probe = jest.fn(async () => up);
     const t = await createJoinedStore({ reachabilityProbe: probe });
-    t.rooms.scriptConnect(unreachable(), unreachable(), unreachable(), unreachable());
+    t.rooms.scriptConnect(unreachable());
     t.rooms.last().simulateSdkGiveUp();
-    await advance(250 + 500 + 1_000 + 2_000 + 200); // inside the 3 s wait after the 4th failure
-    expect(probe).toHaveBeenCalled();
+    await settle();
+    expect(t.rooms.rooms).toHaveLength(2); // one failed connect
+    await advance(9_000);
+    // no WebSocket thrown at a server that does not answer: the probe (a HEAD) asks instead
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(probe.mock.calls.length).toBeGreaterThanOrEqual(15);
     up = true;
     await advance(500);
+    expect(t.rooms.rooms).toHaveLength(3);
+    expect(t.call().status).toBe('connected');
+  });
+
+  it('with a probe that never sees the server, a connect is still tried every 10 s', async () => {
+    const t = await createJoinedStore({ reachabilityProbe: async () => false });
+    t.rooms.scriptConnect(unreachable(), unreachable());
+    t.rooms.last().simulateSdkGiveUp();
+    await advance(10_000);
+    expect(t.rooms.rooms).toHaveLength(3);
+    await advance(10_000);
+    expect(t.call().status).toBe('connected');
+  });
+
+  it('while the SDK resumes, the server answering again starts its next attempt at once', async () => {
+    let up = false;
+    const t = await createJoinedStore({ reachabilityProbe: async () => up });
+    const room = t.rooms.last();
+    const engine = Object.assign(room.engine, { isClosed: false, attemptingReconnect: false, reconnectTimeout: 1, clearReconnectTimeout: jest.fn(), attemptReconnect: jest.fn(async () => room.simulateReconnected()) });
+    room.simulateSignalReconnecting();
+    await advance(2_000);
+    expect(engine.attemptReconnect).not.toHaveBeenCalled();
+    up = true;
+    await advance(500);
+    expect(engine.clearReconnectTimeout).toHaveBeenCalledTimes(1);
+    expect(engine.attemptReconnect).toHaveBeenCalledTimes(1);
     expect(t.call().status).toBe('connected');
   });
 

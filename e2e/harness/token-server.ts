@@ -3,7 +3,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { AccessToken } from 'livekit-server-sdk';
 import { API_KEY, API_SECRET } from './livekit-server';
 
-export type TokenServerMode = 'ok' | '503' | 'html';
+/** `hang`: the request is read and never answered (a stuck upstream), until the mode changes. */
+export type TokenServerMode = 'ok' | '503' | 'html' | 'hang';
 
 export interface TokenServer {
   url: string;
@@ -44,6 +45,7 @@ export async function startTokenServer(initialServerUrl: string, initialTtl = 60
   let guests = 0;
   const issued: { identity: string; room: string; ttl: number; at: number }[] = [];
   const sockets = new Set<Socket>();
+  const hung = new Set<() => void>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (outage) {
@@ -57,6 +59,13 @@ export async function startTokenServer(initialServerUrl: string, initialTtl = 60
     count += 1;
     if (mode === '503') {
       res.writeHead(503, { ...CORS, 'Content-Type': 'text/plain' }).end('Service Unavailable');
+      return;
+    }
+    if (mode === 'hang') {
+      const release = () => {
+        if (!res.writableEnded) res.writeHead(504, CORS).end('released');
+      };
+      hung.add(release);
       return;
     }
     if (mode === 'html') {
@@ -88,7 +97,13 @@ export async function startTokenServer(initialServerUrl: string, initialTtl = 60
     url: `http://127.0.0.1:${port}/token`,
     setServerUrl: (url) => (serverUrl = url),
     setTtlSeconds: (seconds) => (ttl = seconds),
-    setMode: (next) => (mode = next),
+    setMode(next) {
+      mode = next;
+      if (next !== 'hang') {
+        for (const release of hung) release();
+        hung.clear();
+      }
+    },
     setOutage(on) {
       outage = on;
       if (on) for (const socket of sockets) socket.destroy();

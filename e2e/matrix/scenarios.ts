@@ -11,7 +11,7 @@ export interface Scenario {
 }
 
 /** Waits (bounded) until the subject is back with frames flowing; false if it never comes back. */
-async function comesBack(trio: Trio, subject: Subject, faultEnd: number, timeoutMs: number): Promise<boolean> {
+export async function comesBack(trio: Trio, subject: Subject, faultEnd: number, timeoutMs: number): Promise<boolean> {
   try {
     // Only frames after the fault count: the old track's frames must not pass for a recovery.
     const since = () => Math.max(faultEnd, Date.now() - 3_000);
@@ -30,7 +30,7 @@ async function disturbed(subject: Subject, timeoutMs: number): Promise<boolean> 
   );
 }
 
-async function both(name: string, run: number, trio: Trio, faultEnd: number, libraryMs: number, baselineMs: number): Promise<RunRecord[]> {
+export async function both(name: string, run: number, trio: Trio, faultEnd: number, libraryMs: number, baselineMs: number): Promise<RunRecord[]> {
   await Promise.all([disturbed(trio.library, 8_000), disturbed(trio.baseline, 8_000)]);
   const libraryBack = await comesBack(trio, trio.library, faultEnd, libraryMs);
   const baselineBack = await comesBack(trio, trio.baseline, faultEnd, baselineMs);
@@ -40,7 +40,7 @@ async function both(name: string, run: number, trio: Trio, faultEnd: number, lib
   ];
 }
 
-const room = (name: string, run: number) => `${name}-${run}-${Date.now().toString(36)}`;
+export const room = (name: string, run: number) => `${name}-${run}-${Date.now().toString(36)}`;
 
 export const tokenOutage: Scenario = {
   name: 'signal-outage-past-token-exp',

@@ -105,8 +105,12 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     ({ at, action }) => `${at - faultEnd} ${action.type} ${action.payload === undefined ? '' : JSON.stringify(action.payload)}`,
   );
   const events = ((kept.events as { at: number; event: string; detail?: string }[] | undefined) ?? []).map((e) => `${e.at - faultEnd} ${e.event} ${e.detail ?? ''}`);
-  const logs = ((kept.logLines as { level: string; text: string }[] | undefined) ?? []).filter((l) => l.level !== 'debug').map((l) => `log ${l.level} ${l.text.slice(0, 300)}`);
-  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, [...timeline, ...events, ...logs].join('\n'));
+  const logs = ((kept.logLines as { at?: number; level: string; text: string }[] | undefined) ?? [])
+    .filter((l) => l.level !== 'debug')
+    .map((l) => `${l.at === undefined ? '' : l.at - faultEnd} log ${l.level} ${l.text.slice(0, 300)}`);
+  // One time line, in order: actions, Room events and log lines merged by their time.
+  const byTime = [...timeline, ...events, ...logs].map((line, i) => ({ line, i, t: Number.parseInt(line, 10) })).sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i));
+  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, byTime.map((x) => x.line).join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
   const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;

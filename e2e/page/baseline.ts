@@ -10,9 +10,9 @@ const identity = params.get('identity') ?? undefined;
 const events: { at: number; event: string; detail?: string }[] = [];
 let room: Room | undefined;
 // Observation only: the SDK's warnings and errors, kept for the run's timeline (apps log these too).
-const logLines: { level: string; text: string }[] = [];
+const logLines: { at: number; level: string; text: string }[] = [];
 setLogExtension((level, msg, context) => {
-  if (level >= LogLevel.warn) logLines.push({ level: LogLevel[level] ?? String(level), text: `${msg} ${JSON.stringify(context ?? {})}`.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[token]') });
+  if (level >= LogLevel.warn) logLines.push({ at: Date.now(), level: LogLevel[level] ?? String(level), text: `${msg} ${JSON.stringify(context ?? {})}`.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[token]') });
 });
 let status = 'idle';
 

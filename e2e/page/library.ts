@@ -12,8 +12,8 @@ const identity = params.get('identity') ?? undefined;
 
 const actions: { at: number; action: UnknownAction }[] = [];
 const alerts: CallAlert[] = [];
-const logLines: { level: string; text: string }[] = [];
-const capture = (level: string) => (...args: unknown[]) => logLines.push({ level, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
+const logLines: { at: number; level: string; text: string }[] = [];
+const capture = (level: string) => (...args: unknown[]) => logLines.push({ at: Date.now(), level, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
 const logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
 
 routeLiveKitLogs(logger);

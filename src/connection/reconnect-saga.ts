@@ -104,7 +104,7 @@ function* reconnectUntilConnected(ctx: ControllerContext, firstReason: string, s
       }
       reason = `connect-failed: ${outcome.error.kind}`;
       if (!outcome.unreachable) break; // it answered and failed: the next attempt, with its cooldown
-      const goOn: boolean = yield call(waitToRetry, ctx, retry, startedAt, reason);
+      const goOn: boolean = yield call(waitToRetry, ctx, retry, startedAt, reason, true);
       if (!goOn) return { ended: true } as EpisodeEnd;
     }
   }

@@ -23,13 +23,18 @@ export function* serverAnswersAgain(probe: ReachabilityProbe, serverUrl: string)
   }
 }
 
+/** With a probe, a connect to a server that did not answer waits for it to answer (or this long). */
+export const GATED_RETRY_FALLBACK_MS = 10_000;
+
 /**
  * Between two tries to reach a server or token endpoint that did not answer: the short jittered
  * schedule, cut short by the browser going online, the page becoming visible, or the probe
- * seeing the server answer again. Once `reconnectGiveUpMs` has passed since `startedAt` the call
- * ends `failed` (`reconnect-timeout`) and this returns false.
+ * seeing the server answer again. A connect (`gated`) waits for the probe instead of the schedule
+ * when there is one: a WebSocket that fails costs more than its own time in Chromium (see
+ * sdk-reconnect-policy.ts), a HEAD does not. Once `reconnectGiveUpMs` has passed since
+ * `startedAt` the call ends `failed` (`reconnect-timeout`) and this returns false.
  */
-export function* waitToRetry(ctx: ControllerContext, retry: number, startedAt: number, lastReason: string) {
+export function* waitToRetry(ctx: ControllerContext, retry: number, startedAt: number, lastReason: string, gated = false) {
   const { reconnectGiveUpMs, reachabilityProbe } = ctx.options;
   if (outageBudgetSpent(startedAt, callClockNow(), reconnectGiveUpMs)) {
     const seconds = Math.round(reconnectGiveUpMs / 1000);
@@ -37,13 +42,14 @@ export function* waitToRetry(ctx: ControllerContext, retry: number, startedAt: n
     yield call(failCall, ctx, 'reconnect-timeout', { kind: 'network', code: 'reconnect-timeout', message, at: Date.now() });
     return false;
   }
-  const delayMs = unreachableRetryDelayMs(retry);
-  yield put(callActions.reconnectRetryScheduled({ retry: retry + 1, delayMs }));
   const serverUrl = ctx.credentials.get()?.serverUrl;
+  const probing = Boolean(reachabilityProbe && serverUrl);
+  const delayMs = gated && probing ? GATED_RETRY_FALLBACK_MS : unreachableRetryDelayMs(retry);
+  yield put(callActions.reconnectRetryScheduled({ retry: retry + 1, delayMs }));
   yield race({
     due: delay(delayMs),
     nudge: take(callActions.tokenCheckRequested.type),
-    ...(reachabilityProbe && serverUrl && delayMs > PROBE_INTERVAL_MS ? { back: call(serverAnswersAgain, reachabilityProbe, serverUrl) } : {}),
+    ...(probing && (gated || delayMs > PROBE_INTERVAL_MS) ? { back: call(serverAnswersAgain, reachabilityProbe!, serverUrl!) } : {}),
   });
   return true;
 }

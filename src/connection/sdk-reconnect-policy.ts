@@ -1,14 +1,18 @@
 import type { ReconnectContext, ReconnectPolicy } from 'livekit-client';
 
-/** Base delays of the SDK's own resume attempts, then every second. */
-export const FAST_SDK_RETRY_DELAYS_MS: readonly number[] = [0, 250, 500, 750, 1_000];
+/** Base delays of the SDK's own resume attempts, then every 3 s. */
+export const FAST_SDK_RETRY_DELAYS_MS: readonly number[] = [0, 300, 1_000, 2_000, 3_000];
 
 /**
  * livekit-client's default waits 0, 0.3, 1.2, 2.7, 4.8 s and then 7 s between resume attempts, so
  * a signal cut of a few seconds often ends while the SDK sleeps and the call comes back seconds
- * after the network. This one tries again about every second (±20 %, the first at once within
- * 100 ms) for `budgetMs`, then returns null: the SDK gives up and the controller reconnects with
- * a fresh token on its own short schedule. A resume attempt costs one WebSocket connect.
+ * after the network. This one tries at once (within 100 ms), then 0.3, 1, 2 s, then every 3 s
+ * (±20 %) for `budgetMs`, then returns null: the SDK gives up and the controller reconnects with
+ * a fresh token. It is not denser on purpose: every failed attempt is a failed WebSocket, and
+ * Chromium delays each new WebSocket of a page by up to 5 s once failures pile up (its
+ * per-process throttle), which would slow the very attempt that finds the network back. The
+ * controller's reachability probe (plain HTTP, not throttled) starts the next attempt at once
+ * when the server answers again (see sdk-resume-now.ts), so the schedule only matters without it.
  */
 export class FastReconnectPolicy implements ReconnectPolicy {
   constructor(

@@ -34,7 +34,7 @@ const TSCONFIG = {
     esModuleInterop: true,
     isolatedModules: true,
     skipLibCheck: true,
-    types: ['jest'],
+    types: ['jest', 'node'],
   },
   include: ['blocks'],
 };
@@ -79,6 +79,7 @@ function writeBlocks(blocks: DocBlock[]): Map<string, DocBlock> {
   for (const block of blocks) {
     if (block.mode === 'fragment') continue;
     const name = blockFileName(block);
+    if (block.mode === 'run' && !/\.test\.tsx?$/.test(name)) fail(`${block.file}:${block.line}: a runnable block's file= must end in .test.ts(x)`);
     mkdirSync(join(blocksDir, name, '..'), { recursive: true });
     // Each block is its own module, as in an app's own file (a block without imports would
     // otherwise be a global script sharing names with the others). Appended, so lines stay put.

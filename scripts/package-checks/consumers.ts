@@ -74,10 +74,12 @@ export function installConsumers(tarball: string): void {
   copyFileSync(tarball, join(consumersDir, 'redux-livekit-call.tgz'));
   const dependencies = { 'redux-livekit-call': 'file:./redux-livekit-call.tgz', ...devVersions() };
   writeFileSync(join(consumersDir, 'package.json'), JSON.stringify({ name: 'rlc-consumers', private: true, dependencies }, null, 2));
-  // The tarball keeps its name and version from build to build: drop it (and the lock that
-  // pins its old integrity) so npm installs this build; the peers stay and are reused.
+  // The tarball keeps its name and version from build to build: drop it so npm installs this
+  // build; the peers stay and are reused. Our own lock stands in for the consumer's (it has no
+  // entry for the tarball, so its old integrity cannot get in the way): the peers' dependencies
+  // get the versions our tests ran with instead of whatever was published this morning.
   rmSync(join(consumersDir, 'node_modules', 'redux-livekit-call'), { recursive: true, force: true });
-  rmSync(join(consumersDir, 'package-lock.json'), { force: true });
+  copyFileSync(join(repoRoot, 'package-lock.json'), join(consumersDir, 'package-lock.json'));
   const args = ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'];
   if (run('npm', args, { cwd: consumersDir }).status !== 0) fail('npm install of the tarball into the consumer project failed');
 }

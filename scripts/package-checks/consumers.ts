@@ -3,13 +3,14 @@
  * repository (so nothing resolves from our own node_modules by accident), with the peers at the
  * versions pinned in our devDependencies. One install is shared by four projects, one per way a
  * TypeScript app resolves modules; each type-checks the same imports of all three entries, and
- * the node16 and node10 ones are compiled and run with node (ESM `import`, CommonJS `require`).
+ * each is then run with node: tsc's output for node16/node10 (ESM `import`, CommonJS `require`),
+ * an esbuild bundle (our package inlined, peers external) for the bundler project.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fail, repoRoot, run } from './shared';
+import { bin, fail, repoRoot, run } from './shared';
 
 const PEERS = ['@reduxjs/toolkit', 'redux-saga', 'livekit-client', 'react', 'react-dom', 'react-redux', '@livekit/components-react'];
 const TOOLS = ['typescript', '@types/react', '@types/react-dom'];
@@ -18,16 +19,16 @@ interface Variant {
   name: string;
   type: 'module' | 'commonjs';
   compilerOptions: Record<string, string | boolean>;
-  /** Compile to out/ and run `node out/smoke.js`; false: type-check only (a bundler runs it). */
-  runs: boolean;
+  /** How out/smoke.js is made before `node` runs it: tsc's own output, or an esbuild bundle. */
+  emit: 'tsc' | 'esbuild';
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'esm-bundler', type: 'module', compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' }, runs: false },
-  { name: 'node16-esm', type: 'module', compilerOptions: { module: 'Node16', moduleResolution: 'Node16' }, runs: true },
-  { name: 'node16-cjs', type: 'commonjs', compilerOptions: { module: 'Node16', moduleResolution: 'Node16' }, runs: true },
+  { name: 'esm-bundler', type: 'module', compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' }, emit: 'esbuild' },
+  { name: 'node16-esm', type: 'module', compilerOptions: { module: 'Node16', moduleResolution: 'Node16' }, emit: 'tsc' },
+  { name: 'node16-cjs', type: 'commonjs', compilerOptions: { module: 'Node16', moduleResolution: 'Node16' }, emit: 'tsc' },
   // TypeScript 5.x CommonJS projects on classic resolution: `moduleResolution: node` (node10).
-  { name: 'node10-cjs', type: 'commonjs', compilerOptions: { module: 'CommonJS', moduleResolution: 'Node' }, runs: true },
+  { name: 'node10-cjs', type: 'commonjs', compilerOptions: { module: 'CommonJS', moduleResolution: 'Node' }, emit: 'tsc' },
 ];
 
 // The same file in every project: values and types from each entry, used, so a missing or
@@ -84,6 +85,13 @@ export function installConsumers(tarball: string): void {
   if (run('npm', args, { cwd: consumersDir }).status !== 0) fail('npm install of the tarball into the consumer project failed');
 }
 
+/** What a bundler makes of the package: our files inlined (tree-shaken, `sideEffects: false`), peers left to node. */
+function bundle(dir: string) {
+  const externals = PEERS.flatMap((name) => [`--external:${name}`, `--external:${name}/*`]);
+  const args = ['smoke.ts', '--bundle', '--platform=node', '--format=esm', '--outfile=out/smoke.js', '--log-level=warning', ...externals];
+  return run(bin('esbuild'), args, { cwd: dir, quiet: true });
+}
+
 /** Returns the names of the variants that failed (after printing why). */
 export function checkConsumers(): string[] {
   const tsc = join(consumersDir, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -106,15 +114,17 @@ export function checkConsumers(): string[] {
       skipLibCheck: true,
       types: [],
       outDir: 'out',
-      noEmit: !variant.runs,
+      noEmit: variant.emit !== 'tsc',
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['smoke.ts'] }, null, 2));
     const typed = run(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], { quiet: true });
-    const ran = typed.status === 0 && variant.runs ? run(process.execPath, [join(dir, 'out', 'smoke.js')], { cwd: dir, quiet: true }) : undefined;
-    const ok = typed.status === 0 && (!ran || (ran.status === 0 && ran.stdout.startsWith('ok ')));
-    console.log(`  ${ok ? '✔' : '✖'} ${variant.name.padEnd(11)} tsc (${variant.compilerOptions.moduleResolution})${variant.runs ? ` + node (${variant.type === 'module' ? 'import' : 'require'})` : ''}`);
+    const bundled = typed.status === 0 && variant.emit === 'esbuild' ? bundle(dir) : typed;
+    const ran = bundled.status === 0 ? run(process.execPath, [join(dir, 'out', 'smoke.js')], { cwd: dir, quiet: true }) : undefined;
+    const ok = typed.status === 0 && ran?.status === 0 && ran.stdout.startsWith('ok ');
+    const how = variant.emit === 'esbuild' ? 'esbuild bundle + node' : `node (${variant.type === 'module' ? 'import' : 'require'})`;
+    console.log(`  ${ok ? '✔' : '✖'} ${variant.name.padEnd(11)} tsc (${variant.compilerOptions.moduleResolution}) + ${how}`);
     if (!ok) {
-      console.error(typed.stdout + typed.stderr + (ran ? ran.stdout + ran.stderr : ''));
+      console.error([typed, bundled, ran].map((r) => (r ? r.stdout + r.stderr : '')).join(''));
       failed.push(variant.name);
     }
   }

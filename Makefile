@@ -4,11 +4,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 STAMP := node_modules/.install-stamp
 
-.PHONY: help deps system-deps livekit-server lint typecheck unit build size e2e demo-check bench test demo clean
+.PHONY: help deps system-deps livekit-server lint typecheck unit build size docs-check package-check e2e demo-check bench test demo clean
 
 help:
 	@echo "make demo   - build what is missing, start livekit-server + token endpoint + the demo app on 127.0.0.1"
-	@echo "make test   - lint, types, unit + integration, build, size, end-to-end matrix, demo browser check"
+	@echo "make test   - lint, types, unit + integration, build, size, docs + package checks, end-to-end matrix, demo browser check"
 	@echo "make bench  - benchmarks (bench/results.json)"
 
 $(STAMP): package.json package-lock.json
@@ -38,6 +38,14 @@ build: deps
 size: build
 	npm run size
 
+# Every ts/tsx block of README.md and docs/*.md type-checked against the packed package; `runnable` ones run.
+docs-check: build
+	npm run docs:check
+
+# publint --strict, attw and a consumer smoke test (npm install of the tarball into fresh projects).
+package-check: build
+	npm run package:check
+
 e2e: deps system-deps livekit-server
 	npm run e2e
 
@@ -47,10 +55,11 @@ demo-check: deps system-deps livekit-server
 bench: build
 	npm run bench
 
-test: lint typecheck unit build size e2e demo-check
+# The fast checks come first, so a broken package fails before the minutes-long browser runs.
+test: lint typecheck unit build size docs-check package-check e2e demo-check
 
 demo: deps livekit-server
 	npm run demo
 
 clean:
-	rm -rf dist coverage e2e/results e2e/screenshots .cache/e2e-pages
+	rm -rf dist coverage e2e/results e2e/screenshots .cache/e2e-pages .cache/pack .cache/docs-check

@@ -6,6 +6,9 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // One shared chunk per format: without it the CJS /react build inlines its own slice and
+  // selectors, so a CommonJS app would load them twice (tsup splits only ESM by default).
+  splitting: true,
   treeshake: true,
   target: 'es2020',
   // Peers stay external: the app brings its own copies.

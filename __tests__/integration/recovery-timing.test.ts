@@ -1,4 +1,4 @@
-import { ConnectionError, DisconnectReason, TokenSource, type RoomOptions } from 'livekit-client';
+import { ConnectionError, DisconnectReason, EngineEvent, TokenSource, type RoomOptions } from 'livekit-client';
 import { callActions, selectReconnectAttempts } from '../../src';
 import { FastReconnectPolicy } from '../../src/connection/sdk-reconnect-policy';
 import { makeTestToken } from '../../src/testing';
@@ -195,6 +195,25 @@ describe('time from the call clock, not the wall clock', () => {
 });
 
 describe('faster SDK resumes and media re-apply', () => {
+  it('a resume whose signal is back gets the wish re-applied then, not 2 s later at Reconnected; once', async () => {
+    const t = await createJoinedStore();
+    const room = t.rooms.last();
+    room.simulateSignalReconnecting();
+    await settle();
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(3_000);
+    room.engine.emit(EngineEvent.SignalResumed);
+    await settle();
+    expect(t.call().status).toBe('reconnecting'); // media paths are still restarting
+    expect(room.localParticipant.calls.map((c) => [c.source, c.enabled])).toEqual([['camera', true]]);
+    await advance(2_000);
+    room.simulateReconnected();
+    await advance(1_000);
+    expect(t.call().status).toBe('connected');
+    expect(room.localParticipant.calls).toHaveLength(1);
+    expect(t.call().media.camera).toMatchObject({ desired: true, enabled: true });
+  });
+
   it('every Room gets the fast reconnect policy unless the app sets one', async () => {
     const t = await createJoinedStore();
     const policy = t.rooms.last().options.reconnectPolicy;

@@ -135,11 +135,8 @@ function main(): void {
   console.log(`  ${blocks.length} blocks: ${byName.size} type-checked (${count('run')} of them run), ${count('fragment')} fragments`);
 
   const links = relativeReadmeLinks();
-  if (links.length > 0) {
-    // README.md ships in the package; npm's page cannot follow these. A warning for now: the one
-    // left (e2e/README.md) sits in the end-to-end section, which another change is rewriting.
-    console.warn(`\n⚠ README.md has ${links.length} relative link(s) the npm page cannot follow: ${links.join(', ')}`);
-  }
+  // README.md ships in the package; npm's page cannot follow relative links.
+  if (links.length > 0) fail(`README.md has ${links.length} relative link(s) the npm page cannot follow: ${links.join(', ')}`);
   if (checked.status !== 0) {
     console.error(mapDiagnostics(checked.stdout + checked.stderr, byName));
     fail(`doc blocks do not type-check against the built package (project: ${relative(repoRoot, projectDir)})`);

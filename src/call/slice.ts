@@ -94,6 +94,8 @@ const callSlice = createSlice({
     sdkReconnecting(state, _action: PayloadAction<{ signalOnly: boolean }>) {
       if (state.status === 'connected') state.status = 'reconnecting';
     },
+    /** The SDK's resume has its signal back; it restarts media paths before `sdkReconnected` (≥ 2 s in livekit-client). */
+    sdkSignalResumed(_state) {},
     sdkReconnected(state) {
       if (state.status === 'reconnecting') state.status = 'connected';
     },

@@ -1,27 +1,46 @@
 import { EngineEvent, decodeTokenPayload } from 'livekit-client';
+import { buffers, eventChannel, type EventChannel } from 'redux-saga';
 import { lifetimeFromClaims, tokenLife, type TokenLife } from '../token/token-clock';
 import type { CallRoom } from './room-surface';
 
-type TokenEmitter = { on(event: string, fn: (token: string) => void): unknown; off(event: string, fn: (token: string) => void): unknown };
+type EngineEmitter = { on(event: string, fn: (...args: never[]) => void): unknown; off(event: string, fn: (...args: never[]) => void): unknown };
+
+/** What the controller hears from the Room's engine (livekit-client's RTCEngine). */
+export type EngineSignal =
+  /** The server pushed a fresh token for the SDK's resumes (every 5 min); only its timing is kept. */
+  | { type: 'sdk-token'; life: TokenLife }
+  /** A resume got its signal connection back; media paths are still being restarted. */
+  | { type: 'signal-resumed' };
+
+function lifeOf(token: string): TokenLife | undefined {
+  try {
+    const { exp, nbf, iat } = decodeTokenPayload(token);
+    const issued = nbf ?? iat;
+    return typeof exp === 'number' ? tokenLife(lifetimeFromClaims(exp * 1000, typeof issued === 'number' ? issued * 1000 : null, Date.now())) : undefined;
+  } catch {
+    return undefined; // not a JWT: keep the last known life
+  }
+}
 
 /**
- * Follows the life of the token the SDK keeps for its resumes: the server pushes a fresh one over
- * signal (every 5 min) and the engine announces it. Only its timing is kept (from its own claims,
- * so a skewed browser clock does not matter). A Room without an engine (a double) keeps the life
- * of the token it connected with.
+ * The engine of a connected Room (livekit-client builds a new one on connect, so this is read
+ * after it). A Room without an engine (a double without one) gives no channel; the SDK's token
+ * then keeps the life of the one it connected with.
  */
-export function followSdkTokenExpiry(room: CallRoom, onToken: (life: TokenLife) => void): () => void {
-  const engine = (room as unknown as { engine?: Partial<TokenEmitter> }).engine;
-  if (!engine || typeof engine.on !== 'function' || typeof engine.off !== 'function') return () => undefined;
-  const listener = (token: string) => {
-    try {
-      const { exp, nbf, iat } = decodeTokenPayload(token);
-      const issued = nbf ?? iat;
-      if (typeof exp === 'number') onToken(tokenLife(lifetimeFromClaims(exp * 1000, typeof issued === 'number' ? issued * 1000 : null, Date.now())));
-    } catch {
-      // not a JWT: keep the last known exp
-    }
-  };
-  engine.on(EngineEvent.TokenRefreshed, listener);
-  return () => engine.off?.(EngineEvent.TokenRefreshed, listener);
+export function engineSignalChannel(room: CallRoom): EventChannel<EngineSignal> | undefined {
+  const engine = (room as unknown as { engine?: Partial<EngineEmitter> }).engine;
+  if (!engine || typeof engine.on !== 'function' || typeof engine.off !== 'function') return undefined;
+  return eventChannel<EngineSignal>((emit) => {
+    const onToken = (token: string) => {
+      const life = lifeOf(token);
+      if (life) emit({ type: 'sdk-token', life });
+    };
+    const onResumed = () => emit({ type: 'signal-resumed' });
+    engine.on!(EngineEvent.TokenRefreshed, onToken);
+    engine.on!(EngineEvent.SignalResumed, onResumed);
+    return () => {
+      engine.off!(EngineEvent.TokenRefreshed, onToken);
+      engine.off!(EngineEvent.SignalResumed, onResumed);
+    };
+  }, buffers.sliding<EngineSignal>(4));
 }

@@ -12,7 +12,7 @@ import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { disconnectReasonName, isTerminalDisconnect } from './disconnect-policy';
 import type { RoomSignal } from './room-events';
 import type { LiveRoom } from './room-lifecycle';
-import { followSdkTokenExpiry } from './sdk-token';
+import { engineSignalChannel, type EngineSignal } from './sdk-token';
 import { sdkReconnectWatch } from './sdk-reconnect-watch';
 
 export type WatchOutcome = { terminal: true; reason: string | null } | { terminal: false; reason: string };
@@ -72,6 +72,11 @@ export function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSi
   }
 }
 
+function* onEngineSignal(live: LiveRoom, signal: EngineSignal) {
+  if (signal.type === 'sdk-token') live.sdkToken = signal.life;
+  else yield put(callActions.sdkSignalResumed());
+}
+
 /** Follows a connected Room until it ends or a controlled reconnect is asked for. */
 export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
   // Buffered: a request put while this saga is busy (e.g. by the negotiation window) is not lost.
@@ -81,9 +86,7 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
   );
   const forgive: Task = yield fork(forgiveAttemptsWhenStable, ctx);
   const stale: Task = yield fork(sdkReconnectWatch, live, ctx);
-  const unfollow = followSdkTokenExpiry(live.room, (life) => {
-    live.sdkToken = life;
-  });
+  const engine = engineSignalChannel(live.room);
   try {
     // A profile change that landed while this Room was connecting still needs its reconnect.
     const state: CallState = yield select(selectCall);
@@ -91,7 +94,11 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
       return { terminal: false, reason: `video-profile: ${state.videoProfile}` } as WatchOutcome;
     }
     for (;;) {
-      const { signal, request } = yield race({ signal: take(live.signals), request: take(requests) });
+      const { signal, request, fromEngine } = yield race({ signal: take(live.signals), request: take(requests), ...(engine ? { fromEngine: take(engine) } : {}) });
+      if (fromEngine) {
+        yield call(onEngineSignal, live, fromEngine as EngineSignal);
+        continue;
+      }
       if (request) {
         const reason = String(request.payload?.reason ?? 'unspecified');
         return { terminal: false, reason: request.type === callActions.forceReconnect.type ? `forced: ${reason}` : reason } as WatchOutcome;
@@ -100,7 +107,7 @@ export function* watchRoom(ctx: ControllerContext, live: LiveRoom) {
       if (outcome) return outcome;
     }
   } finally {
-    unfollow();
+    engine?.close();
     requests.close();
     yield cancel([forgive, stale]);
   }

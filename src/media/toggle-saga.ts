@@ -1,4 +1,5 @@
-import { call, cancelled, delay, fork, put, select, take, takeEvery, takeLatest, takeLeading } from 'redux-saga/effects';
+import { actionChannel, call, cancel, cancelled, delay, fork, join, put, select, take, takeEvery, takeLeading } from 'redux-saga/effects';
+import { buffers, type Channel, type Task } from 'redux-saga';
 import type { PayloadAction } from '@reduxjs/toolkit';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
@@ -94,18 +95,24 @@ function* handleToggle(ctx: ControllerContext, source: MediaSourceName, action: 
   yield call(applySource, ctx, room, source, desired, false);
 }
 
-/** After Reconnected or a new Room: the wish, one source at a time, `reapplyGapMs` apart. */
-export function* reapplyWanted(ctx: ControllerContext) {
+/**
+ * After Reconnected, a new Room, or a resume whose signal is back (livekit-client then restarts
+ * media paths and waits at least 2 s before Reconnected; publishing meanwhile is what a plain
+ * app does, and it negotiates fine once signal is up): the wish, one source at a time, each
+ * after the previous one settled (plus `reapplyGapMs`).
+ */
+export function* reapplyWanted(ctx: ControllerContext, trigger?: { type: string }) {
+  const onResume = trigger?.type === callActions.sdkSignalResumed.type;
   // Each source at most once per recovery: a failure here is not retried blindly.
   const tried = new Set<MediaSourceName>();
   let needGap = false;
   for (;;) {
     // The wish or the call may change during the gap, so both are read afresh after it.
-    if (needGap) yield delay(ctx.options.reapplyGapMs);
+    if (needGap && ctx.options.reapplyGapMs > 0) yield delay(ctx.options.reapplyGapMs);
     needGap = false;
     const state: CallState = yield select(selectCall);
     const room = ctx.rooms.get();
-    if (state.status !== 'connected' || !room) return;
+    if (!room || !(state.status === 'connected' || (onResume && state.status === 'reconnecting'))) return;
     const desired = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, state.media[s].desired])) as Record<MediaSourceName, boolean>;
     const live = Object.fromEntries(MEDIA_SOURCES.map((s) => [s, liveEnabled(room.localParticipant, s)])) as Record<MediaSourceName, boolean>;
     const candidates = sourcesToReapply(MEDIA_SOURCES, desired, live).filter((s) => !tried.has(s));
@@ -122,10 +129,31 @@ export function* reapplyWanted(ctx: ControllerContext) {
   }
 }
 
+/**
+ * One re-apply at a time. A new Room (`connected`) makes a running one moot: it is cancelled. A
+ * resume's later steps (signal back, then Reconnected) wait for the running one to finish and
+ * then look again, so no source is ever set twice at once.
+ */
+function* reapplyOnRecovery(ctx: ControllerContext) {
+  const triggers: Channel<{ type: string }> = yield actionChannel(
+    [callActions.connected.type, callActions.sdkSignalResumed.type, callActions.sdkReconnected.type],
+    buffers.sliding(1),
+  );
+  let running: Task | undefined;
+  for (;;) {
+    const trigger: { type: string } = yield take(triggers);
+    if (running?.isRunning()) {
+      if (trigger.type === callActions.connected.type) yield cancel(running);
+      else yield join(running);
+    }
+    running = yield fork(reapplyWanted, ctx, trigger);
+  }
+}
+
 export function* mediaSaga(ctx: ControllerContext) {
   yield fork(settleLocks, ctx);
   for (const source of MEDIA_SOURCES) {
     yield takeLeading(TOGGLE_ACTIONS[source], handleToggle, ctx, source);
   }
-  yield takeLatest([callActions.connected.type, callActions.sdkReconnected.type], reapplyWanted, ctx);
+  yield fork(reapplyOnRecovery, ctx);
 }

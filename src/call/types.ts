@@ -31,6 +31,8 @@ export type CallErrorCode =
   | 'token-refresh-failed'
   | 'connect-refused'
   | 'connect-failed'
+  /** `createRoom` threw (e.g. DeviceUnsupportedError for `e2ee` on a browser without it). */
+  | 'room-create-failed'
   | 'reconnect-limit'
   | 'toggle-failed'
   | 'negotiation'

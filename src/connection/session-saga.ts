@@ -4,7 +4,9 @@ import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
 import type { CallState, CallStateError } from '../call/types';
 import type { ControllerContext } from '../controller/context';
+import { classifyCallError } from '../errors/classify';
 import { expectNoise } from '../errors/expected-noise';
+import { errorMessage } from '../errors/redact';
 import { syncLiveMedia } from '../media/sync-media';
 import { RECONNECT_TOKEN_TRIES, asTokenError, fetchCredentialsWithRetry, reconnectTokenRetryDelayMs } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
@@ -66,7 +68,7 @@ function* prepareReconnect(ctx: ControllerContext, reason: string) {
  * One call from `join` to its end: first token, then connect → watch → (controlled reconnect →
  * connect → watch)* until a terminal disconnect, `failed`, or `leave` (which cancels this task).
  */
-export function* callSessionSaga(ctx: ControllerContext) {
+export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void = () => undefined) {
   let live: LiveRoom | undefined;
   // Attached forks would keep the session alive after it ended; they are cancelled in finally.
   const background: Task[] = [];
@@ -94,7 +96,7 @@ export function* callSessionSaga(ctx: ControllerContext) {
       if (!outcome.ok) {
         yield put(callActions.errorOccurred(outcome.error));
         if (outcome.permanent) {
-          yield call(fail, ctx, 'connect-refused', outcome.error);
+          yield call(fail, ctx, outcome.error.code === 'room-create-failed' ? 'create-room' : 'connect-refused', outcome.error);
           return;
         }
         reason = `connect-failed: ${outcome.error.kind}`;
@@ -113,10 +115,17 @@ export function* callSessionSaga(ctx: ControllerContext) {
       live = undefined;
       reason = end.reason;
     }
+  } catch (error) {
+    // A throw nobody expected (e.g. `new Room({ e2ee })` on a browser without it) ends the call visibly.
+    yield call(fail, ctx, 'internal', { kind: classifyCallError(error).kind, code: 'sdk-error', message: errorMessage(error), at: Date.now() });
   } finally {
-    yield cancel(background);
-    if (live) yield call(closeRoom, ctx, live, true);
-    ctx.rooms.set(undefined);
-    ctx.credentials.set(undefined);
+    try {
+      yield cancel(background);
+      if (live) yield call(closeRoom, ctx, live, true);
+      ctx.rooms.set(undefined);
+      ctx.credentials.set(undefined);
+    } finally {
+      onCleanedUp(); // the supervisor starts the next session only now
+    }
   }
 }

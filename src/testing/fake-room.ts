@@ -28,6 +28,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   /** Stands in for livekit-client's RTCEngine: it announces the server's refresh tokens. */
   readonly engine = new TinyEmitter();
   disconnectCalls = 0;
+  /** How long `disconnect()` takes to resolve (a Room stuck mid-restart can take seconds). */
+  disconnectDelayMs = 0;
 
   constructor(
     readonly options: RoomOptions,
@@ -62,6 +64,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
 
   async disconnect(_stopTracks?: boolean): Promise<void> {
     this.disconnectCalls += 1;
+    if (this.state === ConnectionState.Disconnected) return;
+    if (this.disconnectDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.disconnectDelayMs));
     if (this.state === ConnectionState.Disconnected) return;
     this.state = ConnectionState.Disconnected;
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);

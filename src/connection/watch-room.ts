@@ -56,7 +56,7 @@ function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSignal) {
       }
       const message = errorMessage(signal.error);
       yield put(callActions.errorOccurred({ kind, code: 'sdk-error', message, at: Date.now() }));
-      if (kind === 'device') ctx.alert(kind, message);
+      if (kind === 'device') ctx.alert(kind, message, signal.error);
       return undefined;
     }
     case 'negotiation-retry':

@@ -57,7 +57,7 @@ function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSou
   yield put(callActions.toggleSettled({ source, enabled: live, desired: live, ok: false }));
   yield put(callActions.errorOccurred({ kind, code: 'toggle-failed', message: `${source}: ${message}`, at: Date.now() }));
   ctx.logger.warn(`[redux-livekit-call] ${source} toggle failed: ${message}`);
-  if (classifyCallError(error).alert) ctx.alert(kind, `${source}: ${message}`);
+  if (classifyCallError(error).alert) ctx.alert(kind, `${source}: ${message}`, error);
 }
 
 /** One SDK call for one source; the source stays locked until it settles plus `toggleSettleMs`. */

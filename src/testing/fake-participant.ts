@@ -5,7 +5,12 @@ import type { TinyEmitter } from './tiny-emitter';
 export type FakeSource = 'camera' | 'microphone' | 'screenShare';
 
 /** A scripted outcome for the next set*Enabled call of one source. */
-export type FakeToggleStep = { delayMs?: number; error?: unknown };
+export type FakeToggleStep = {
+  delayMs?: number;
+  error?: unknown;
+  /** As livekit-client does when creating the track fails: emit `MediaDevicesError` with the error, then reject with it. */
+  mediaDevicesError?: boolean;
+};
 
 export interface FakeToggleCall {
   source: FakeSource;
@@ -69,7 +74,10 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     try {
       const delayMs = step.delayMs ?? this.defaultDelayMs;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      if (step.error !== undefined) throw step.error;
+      if (step.error !== undefined) {
+        if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error);
+        throw step.error;
+      }
       this.forceEnabled(source, enabled);
     } finally {
       this.inFlight[source] -= 1;

@@ -66,7 +66,7 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
     this.disconnectCalls += 1;
     if (this.state === ConnectionState.Disconnected) return;
     if (this.disconnectDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.disconnectDelayMs));
-    if (this.state === ConnectionState.Disconnected) return;
+    if ((this.state as ConnectionState) === ConnectionState.Disconnected) return;
     this.state = ConnectionState.Disconnected;
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
   }

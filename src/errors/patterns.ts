@@ -90,3 +90,10 @@ export const DEVICE_TEXT = /permission (denied|dismissed)|device not found|could
  * Firefox: `The play method is not allowed by the user agent…`.
  */
 export const AUTOPLAY = /play\(\) failed|play method is not allowed/i;
+
+/**
+ * getDisplayMedia outside a user gesture (InvalidStateError): a UX state (offer "share again"),
+ * not a broken device. Chromium: `getDisplayMedia requires transient activation from a user
+ * gesture.`; Firefox: `getDisplayMedia must be called from a user gesture handler.`
+ */
+export const USER_GESTURE = /transient activation|from a user gesture/i;

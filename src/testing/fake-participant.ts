@@ -4,6 +4,9 @@ import type { TinyEmitter } from './tiny-emitter';
 
 export type FakeSource = 'camera' | 'microphone' | 'screenShare';
 
+// livekit-client's sourceToKind: a screen share has no device kind.
+export const DEVICE_KIND: Record<FakeSource, string | undefined> = { camera: 'videoinput', microphone: 'audioinput', screenShare: undefined };
+
 /** A scripted outcome for the next set*Enabled call of one source. */
 export type FakeToggleStep = {
   delayMs?: number;
@@ -75,7 +78,7 @@ export class FakeLocalParticipant implements CallLocalParticipant {
       const delayMs = step.delayMs ?? this.defaultDelayMs;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (step.error !== undefined) {
-        if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error);
+        if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error, DEVICE_KIND[source]);
         throw step.error;
       }
       this.forceEnabled(source, enabled);

@@ -1,6 +1,6 @@
 import { ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { CallRoom } from '../connection/room-surface';
-import { FakeLocalParticipant } from './fake-participant';
+import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
 
@@ -106,7 +106,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
     const identity = this.localParticipant.identity;
     this.engine.emit(EngineEvent.TokenRefreshed, makeTestToken({ identity, roomName: this.name, ttlSeconds }));
   }
-  simulateMediaDevicesError(error: unknown): void {
-    this.emit(RoomEvent.MediaDevicesError, error);
+  /** As livekit-client emits it for `source` (default camera): with the device kind, none for a screen share. */
+  simulateMediaDevicesError(error: unknown, source: FakeSource = 'camera'): void {
+    this.emit(RoomEvent.MediaDevicesError, error, DEVICE_KIND[source]);
   }
 }

@@ -97,6 +97,11 @@ const callSlice = createSlice({
       state.reconnectAttempts = action.payload.attempt;
       state.lastReconnectReason = action.payload.reason;
     },
+    /** The Room in use is being let go (a controlled reconnect follows): not `connected` any more. */
+    roomReplacing(state, action: PayloadAction<{ reason: string }>) {
+      if (state.status === 'connected') state.status = 'reconnecting';
+      state.lastReconnectReason = action.payload.reason;
+    },
     reconnectAttemptsReset(state) {
       state.reconnectAttempts = 0;
     },

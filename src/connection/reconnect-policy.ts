@@ -11,12 +11,13 @@ export interface ReconnectDelayInput {
 
 /**
  * The first forced reconnect goes at once; later ones wait out the cooldown since the previous
- * one, doubling with each attempt in a row (capped), so a broken server is not hammered.
+ * one, doubling with each attempt in a row (capped), so a broken server is not hammered. Never
+ * longer than that wait: a wall clock set back (NTP, the user) must not park the call for an hour.
  */
 export function reconnectDelayMs({ attempt, now, lastForcedAt, cooldownMs, maxDelayMs }: ReconnectDelayInput): number {
   if (lastForcedAt === undefined) return 0;
-  const gap = Math.min(maxDelayMs, cooldownMs * 2 ** Math.max(0, attempt - 2));
-  return Math.max(0, lastForcedAt + Math.max(gap, cooldownMs) - now);
+  const wait = Math.max(Math.min(maxDelayMs, cooldownMs * 2 ** Math.max(0, attempt - 2)), cooldownMs);
+  return Math.min(wait, Math.max(0, lastForcedAt + wait - now));
 }
 
 /** More forced reconnects in a row than allowed: give up with `failed`. */

@@ -22,7 +22,8 @@ export function* sdkReconnectWatch(live: LiveRoom, ctx: ControllerContext) {
       yield take([callActions.sdkReconnecting.type, callActions.tokenCheckRequested.type]);
       continue;
     }
-    since ??= Date.now();
+    // A wall clock set back restarts the measurement instead of stretching it by the jump.
+    if (since === undefined || Date.now() < since) since = Date.now();
     const reason = sdkReconnectVerdict({ now: Date.now(), since, sdkTokenExpiresAt: live.sdkTokenExpiresAt, timeoutMs: ctx.options.sdkReconnectTimeoutMs });
     if (reason) {
       yield put(callActions.reconnectRequested({ reason }));

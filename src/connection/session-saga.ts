@@ -111,6 +111,8 @@ export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void
         yield put(callActions.disconnected({ reason: end.reason }));
         return;
       }
+      // Its disconnect can take a second: toggles must not go to a Room on its way out.
+      yield put(callActions.roomReplacing({ reason: end.reason }));
       yield call(closeRoom, ctx, live, false);
       live = undefined;
       reason = end.reason;

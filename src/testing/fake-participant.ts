@@ -52,6 +52,11 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     return this;
   }
 
+  /** Drops every scripted step not yet used (the faults stop). */
+  clearScript(): void {
+    for (const steps of Object.values(this.script)) steps.length = 0;
+  }
+
   /** Changes the live state as the SDK would (e.g. a republish after reconnect), with its events. */
   forceEnabled(source: FakeSource, enabled: boolean): void {
     if (this.enabled[source] === enabled) return;

@@ -71,6 +71,16 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
   const { status } = sys.call();
   if (model.inCall && !['connected', 'failed', 'disconnected'].includes(status)) fail(`a join still ${status} ${boundMs} ms after the faults stopped`, sys);
   if (status === 'connected' && sys.current()!.state !== ConnectionState.Connected) fail('settled as connected on a dead Room', sys);
+  if (status === 'connected') {
+    // Settled media: no source locked forever, and the state shows what the live participant does.
+    const { media } = sys.call();
+    const participant = sys.current()!.localParticipant;
+    const live = { camera: participant.isCameraEnabled, microphone: participant.isMicrophoneEnabled, screenShare: participant.isScreenShareEnabled };
+    for (const source of ['camera', 'microphone', 'screenShare'] as const) {
+      if (media[source].pending) fail(`${source} still pending once settled`, sys);
+      if (media[source].enabled !== live[source]) fail(`${source}: state says ${String(media[source].enabled)}, the Room ${String(live[source])}`, sys);
+    }
+  }
   // Leave, then nothing of the call may remain: Rooms, listeners, timers.
   sys.store.dispatch(callActions.leave());
   model.inCall = false;

@@ -15,6 +15,7 @@ export {
   selectLastError,
   selectReconnectAttempts,
   selectDisconnectReason,
+  selectScreenShareBlockedReason,
 } from './call/selectors';
 export type * from './call/types';
 export { MEDIA_SOURCES } from './call/types';
@@ -28,4 +29,5 @@ export { CallTokenError } from './token/token-error';
 export { shouldFallBackToStable } from './negotiation/window-policy';
 export { DEFAULT_VIDEO_PROFILES, roomOptionsForProfile } from './media/video-profiles';
 export { nextToggleState } from './media/live-media';
+export { screenShareRefusal } from './media/screen-share-policy';
 export * from './errors/index';

@@ -16,7 +16,7 @@ export function createQuietLogger(): QuietLogger {
 }
 
 /** A whole store: real reducer, real sagas, real livekit-client TokenSource, the Room double. */
-export function createCallStore(overrides: Partial<CallControllerConfig> & { ttlSeconds?: number } = {}) {
+export function createCallStore(overrides: Partial<CallControllerConfig> & { ttlSeconds?: number } = {}, appSaga?: () => Generator) {
   const rooms = createFakeRoomFactory();
   const tokens = createTestTokenSource({ ttlSeconds: overrides.ttlSeconds ?? 600 });
   const alerts: CallAlert[] = [];
@@ -41,6 +41,8 @@ export function createCallStore(overrides: Partial<CallControllerConfig> & { ttl
         .concat(sagaMiddleware),
   });
   const task = sagaMiddleware.run(controller.saga);
+  // An app's own saga beside the controller's (e.g. one that re-joins on `call/disconnected`).
+  if (appSaga) sagaMiddleware.run(appSaga);
   const call = () => store.getState().call;
   const actionTypes = () => actions.map((a) => a.type);
   const count = (type: string) => actions.filter((a) => a.type === type).length;

@@ -17,7 +17,7 @@ export function createInitialCallState(): CallState {
     reconnectAttempts: 0,
     lastReconnectReason: null,
     disconnectReason: null,
-    media: { camera: idleSource(), microphone: idleSource(), screenShare: idleSource() },
+    media: { camera: idleSource(), microphone: idleSource(), screenShare: { ...idleSource(), blockedReason: null } },
     negotiationErrors: [],
     lastError: null,
   };

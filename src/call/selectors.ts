@@ -12,6 +12,7 @@ export const selectProfileChange = (state: CallRootState) => call(state).profile
 export const selectRoomInstanceKey = (state: CallRootState): number => call(state).roomInstanceKey;
 export const selectMediaSource = (state: CallRootState, source: MediaSourceName): MediaSourceState =>
   call(state).media[source];
+export const selectScreenShareBlockedReason = (state: CallRootState) => call(state).media.screenShare.blockedReason;
 export const selectCanToggle = (state: CallRootState, source: MediaSourceName): boolean =>
   call(state).status === 'connected' && !call(state).media[source].pending;
 export const selectLastError = (state: CallRootState) => call(state).lastError;

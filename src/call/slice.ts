@@ -1,20 +1,15 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import { createInitialCallState } from './initial-state';
+import { endMedia, recordIntent } from './media-reducers';
 import type {
   CallState,
   CallStateError,
   JoinPayload,
   MediaSourceName,
+  ScreenShareBlockedReason,
   TokenInfo,
   VideoProfileName,
 } from './types';
-
-/** Before a Room exists (or while it is being replaced) a toggle only records the wish. */
-function recordIntent(state: CallState, source: MediaSourceName, wanted: boolean | undefined): void {
-  const media = state.media[source];
-  if (state.status === 'connected') return; // the media saga takes it from the live participant
-  media.desired = wanted ?? !media.desired;
-}
 
 const toggleReducer =
   (source: MediaSourceName) =>
@@ -35,7 +30,8 @@ const callSlice = createSlice({
       Object.assign(state, createInitialCallState());
       state.videoProfile = keepProfile;
       state.roomInstanceKey = keepKey;
-      state.media = keepMedia;
+      // Camera and microphone wishes carry over; a screen share never does (it needs its own gesture).
+      state.media = { ...keepMedia, screenShare: createInitialCallState().media.screenShare };
       state.status = 'connecting';
       state.roomName = roomName;
       state.participantName = participantName ?? null;
@@ -47,10 +43,7 @@ const callSlice = createSlice({
       if (state.status === 'idle') return;
       state.status = 'disconnected';
       state.disconnectReason = 'CLIENT_INITIATED';
-      for (const media of Object.values(state.media)) {
-        media.enabled = false;
-        media.pending = false;
-      }
+      endMedia(state);
     },
     toggleCamera: {
       reducer: toggleReducer('camera'),
@@ -104,8 +97,11 @@ const callSlice = createSlice({
       state.reconnectAttempts = action.payload.attempt;
       state.lastReconnectReason = action.payload.reason;
     },
-    /** A forced reconnect decided while the Room in use still works: it stays until replaced. */
-    reconnectScheduled(_state, _action: PayloadAction<{ reason: string; attempt: number; delayMs: number }>) {},
+    /** A forced reconnect decided while the Room in use still works: it stays in use until replaced. */
+    reconnectScheduled(state, action: PayloadAction<{ reason: string; attempt: number; delayMs: number }>) {
+      state.reconnectAttempts = action.payload.attempt;
+      state.lastReconnectReason = action.payload.reason;
+    },
     /** The server or token endpoint did not answer; the next try in `delayMs` (sooner if the network is back). */
     reconnectRetryScheduled(state, _action: PayloadAction<{ retry: number; delayMs: number }>) {
       if (state.status === 'connected') state.status = 'reconnecting';
@@ -114,24 +110,23 @@ const callSlice = createSlice({
     roomLost(state, _action: PayloadAction<{ reason: string }>) {
       if (state.status === 'connected') state.status = 'reconnecting';
     },
+    /** The Room in use is being let go (its replacement connects next): not `connected` any more. */
+    roomReplacing(state, action: PayloadAction<{ reason: string }>) {
+      if (state.status === 'connected') state.status = 'reconnecting';
+      state.lastReconnectReason = action.payload.reason;
+    },
     reconnectAttemptsReset(state) {
       state.reconnectAttempts = 0;
     },
     disconnected(state, action: PayloadAction<{ reason: string | null }>) {
       state.status = 'disconnected';
       state.disconnectReason = action.payload.reason;
-      for (const media of Object.values(state.media)) {
-        media.enabled = false;
-        media.pending = false;
-      }
+      endMedia(state);
     },
     failed(state, action: PayloadAction<{ reason: string; error: CallStateError }>) {
       state.status = 'failed';
       state.lastError = action.payload.error;
-      for (const media of Object.values(state.media)) {
-        media.enabled = false;
-        media.pending = false;
-      }
+      endMedia(state);
     },
     errorOccurred(state, action: PayloadAction<CallStateError>) {
       state.lastError = action.payload;
@@ -145,6 +140,12 @@ const callSlice = createSlice({
       const media = state.media[action.payload.source];
       media.desired = action.payload.desired;
       media.pending = true;
+      if (action.payload.source === 'screenShare') state.media.screenShare.blockedReason = null;
+    },
+    /** A wanted screen share was not started without a gesture; the wish is dropped until the user asks again. */
+    screenShareBlocked(state, action: PayloadAction<{ reason: ScreenShareBlockedReason }>) {
+      state.media.screenShare.desired = false;
+      state.media.screenShare.blockedReason = action.payload.reason;
     },
     toggleSettled(
       state,

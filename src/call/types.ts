@@ -14,6 +14,17 @@ export interface MediaSourceState {
   pending: boolean;
 }
 
+/**
+ * Why a wanted screen share is not live: `needs-gesture` = it was not (or could not be) started
+ * outside a user gesture (after a reconnect, or a wish recorded while connecting); browsers reject
+ * getDisplayMedia without one. A user toggle clears it.
+ */
+export type ScreenShareBlockedReason = 'needs-gesture';
+
+export interface ScreenShareState extends MediaSourceState {
+  blockedReason: ScreenShareBlockedReason | null;
+}
+
 export interface ProfileChange {
   profile: VideoProfileName;
   reason: string;
@@ -31,6 +42,8 @@ export type CallErrorCode =
   | 'token-refresh-failed'
   | 'connect-refused'
   | 'connect-failed'
+  /** `createRoom` threw (e.g. DeviceUnsupportedError for `e2ee` on a browser without it). */
+  | 'room-create-failed'
   | 'reconnect-limit'
   | 'reconnect-timeout'
   | 'toggle-failed'
@@ -58,7 +71,7 @@ export interface CallState {
   reconnectAttempts: number;
   lastReconnectReason: string | null;
   disconnectReason: string | null;
-  media: Record<MediaSourceName, MediaSourceState>;
+  media: { camera: MediaSourceState; microphone: MediaSourceState; screenShare: ScreenShareState };
   /** Epoch ms of NegotiationErrors inside the sliding window. */
   negotiationErrors: number[];
   lastError: CallStateError | null;

@@ -14,12 +14,21 @@ export type ConnectOutcome =
   /** `unreachable`: nobody answered (retried on a short schedule); otherwise the server answered "no". */
   | { ok: false; permanent: boolean; unreachable: boolean; error: CallStateError };
 
+/** The `failed` reason for a connect that will never work. */
+export const refusalReason = (error: CallStateError): string => (error.code === 'room-create-failed' ? 'create-room' : 'connect-refused');
+
 function connectError(error: unknown, code: CallErrorCode): CallStateError {
   return { kind: classifyCallError(error).kind, code, message: errorMessage(error), at: Date.now() };
 }
 
 function* attempt(ctx: ControllerContext, credentials: Credentials) {
-  const live: LiveRoom = yield call(openRoom, ctx);
+  let live: LiveRoom;
+  try {
+    live = yield call(openRoom, ctx);
+  } catch (error) {
+    // `new Room({ e2ee })` throws DeviceUnsupportedError where encryption is missing: no retry fixes that.
+    return { error, unbuildable: true };
+  }
   let settled = false;
   try {
     yield call([live.room, live.room.connect], credentials.serverUrl, credentials.token, ctx.options.connectOptions);
@@ -44,9 +53,10 @@ function* attempt(ctx: ControllerContext, credentials: Credentials) {
 export function* connectRoom(ctx: ControllerContext, credentials: Credentials) {
   let creds = credentials;
   for (let tokenRetry = 0; ; tokenRetry++) {
-    const result: { live?: LiveRoom; error?: unknown } = yield call(attempt, ctx, creds);
+    const result: { live?: LiveRoom; error?: unknown; unbuildable?: boolean } = yield call(attempt, ctx, creds);
     if (result.live) return { ok: true, live: result.live } as ConnectOutcome;
     const { error } = result;
+    if (result.unbuildable) return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'room-create-failed') } as ConnectOutcome;
     if (classifyCallError(error).kind === 'negotiation') yield call(noteNegotiationError, ctx, 'connect');
     if (isPermanentRefusal(error)) {
       return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'connect-refused') } as ConnectOutcome;

@@ -8,7 +8,7 @@ import type { ControllerContext } from '../controller/context';
 import { expectNoise } from '../errors/expected-noise';
 import { fetchCredentials } from '../token/fetch-credentials';
 import type { Credentials } from '../token/credentials';
-import { connectRoom, type ConnectOutcome } from './connect-room';
+import { connectRoom, refusalReason, type ConnectOutcome } from './connect-room';
 import { failCall, noteTokenFailure } from './fail-call';
 import { reconnectBudgetExhausted, reconnectDelayMs } from './reconnect-policy';
 import { waitToRetry } from './retry-wait';
@@ -67,10 +67,14 @@ function* beginAttempt(ctx: ControllerContext, reason: string, slot: RoomSlot) {
   return true;
 }
 
-/** The old Room goes only now, with a fresh token in hand: the gap with no Room is the connect itself. */
+/**
+ * The old Room goes only now, with a fresh token in hand: the gap with no Room is the connect
+ * itself. Its disconnect can take a second: the status leaves `connected` first, so no toggle
+ * goes to a Room on its way out.
+ */
 function* startReplacing(ctx: ControllerContext, reason: string, slot: RoomSlot) {
   const state: CallState = yield select(selectCall);
-  if (state.status === 'connected') yield put(callActions.reconnectStarted({ reason, attempt: state.reconnectAttempts + 1, delayMs: 0 }));
+  if (state.status === 'connected') yield put(callActions.roomReplacing({ reason }));
   if (slot.live) yield call(closeRoom, ctx, slot.live, false);
   slot.live = undefined;
 }
@@ -99,7 +103,7 @@ function* reconnectUntilConnected(ctx: ControllerContext, firstReason: string, s
       if (outcome.ok) return { live: outcome.live } as EpisodeEnd;
       yield put(callActions.errorOccurred(outcome.error));
       if (outcome.permanent) {
-        yield call(failCall, ctx, 'connect-refused', outcome.error);
+        yield call(failCall, ctx, refusalReason(outcome.error), outcome.error);
         return { ended: true } as EpisodeEnd;
       }
       reason = `connect-failed: ${outcome.error.kind}`;

@@ -9,7 +9,8 @@ export type RoomSignal =
   | { type: 'reconnected' }
   | { type: 'disconnected'; reason: number | undefined }
   | { type: 'local-media' }
-  | { type: 'media-devices-error'; error: unknown }
+  /** `deviceKind`: livekit-client's `audioinput`/`videoinput`; none for a screen share. */
+  | { type: 'media-devices-error'; error: unknown; deviceKind: string | undefined }
   /** The SDK swallowed a NegotiationError of this Room to retry the publish (seen only in its log). */
   | { type: 'negotiation-retry' };
 
@@ -30,7 +31,7 @@ export function roomSignalChannel(room: CallRoom): EventChannel<RoomSignal> {
       // Mute events fire for remote tracks too; only ours matter.
       [RoomEvent.TrackMuted, (_pub, participant) => isLocal(participant) && emit({ type: 'local-media' })],
       [RoomEvent.TrackUnmuted, (_pub, participant) => isLocal(participant) && emit({ type: 'local-media' })],
-      [RoomEvent.MediaDevicesError, (error) => emit({ type: 'media-devices-error', error })],
+      [RoomEvent.MediaDevicesError, (error, kind) => emit({ type: 'media-devices-error', error, deviceKind: typeof kind === 'string' ? kind : undefined })],
     ];
     for (const [event, handler] of handlers) room.on(event, handler);
     const ours = (c: SdkLogContext) => c.room === room.name && (c.participant === undefined || c.participant === room.localParticipant.identity);

@@ -2,11 +2,13 @@ import { call, cancel, fork, put } from 'redux-saga/effects';
 import type { Task } from 'redux-saga';
 import { callActions } from '../call/slice';
 import type { ControllerContext } from '../controller/context';
+import { classifyCallError } from '../errors/classify';
+import { errorMessage } from '../errors/redact';
 import { syncLiveMedia } from '../media/sync-media';
 import { fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
 import type { Credentials } from '../token/credentials';
-import { connectRoom, type ConnectOutcome } from './connect-room';
+import { connectRoom, refusalReason, type ConnectOutcome } from './connect-room';
 import { failCall, tokenErrorToState } from './fail-call';
 import { reconnectEpisode, type EpisodeEnd, type RoomSlot } from './reconnect-saga';
 import { closeRoom } from './room-lifecycle';
@@ -17,7 +19,7 @@ import { watchRoom, type WatchOutcome } from './watch-room';
  * One call from `join` to its end: first token, then connect → watch → (controlled reconnect →
  * watch)* until a terminal disconnect, `failed`, or `leave` (which cancels this task).
  */
-export function* callSessionSaga(ctx: ControllerContext) {
+export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void = () => undefined) {
   const slot: RoomSlot = {};
   // Attached forks would keep the session alive after it ended; they are cancelled in finally.
   const background: Task[] = [];
@@ -37,7 +39,7 @@ export function* callSessionSaga(ctx: ControllerContext) {
     } else {
       yield put(callActions.errorOccurred(first.error));
       if (first.permanent) {
-        yield call(failCall, ctx, 'connect-refused', first.error);
+        yield call(failCall, ctx, refusalReason(first.error), first.error);
         return;
       }
       reason = `connect-failed: ${first.error.kind}`;
@@ -58,10 +60,17 @@ export function* callSessionSaga(ctx: ControllerContext) {
       }
       reason = end.reason; // the Room stays in the slot until the reconnect replaces it
     }
+  } catch (error) {
+    // A throw nobody expected (e.g. `new Room({ e2ee })` on a browser without it) ends the call visibly.
+    yield call(failCall, ctx, 'internal', { kind: classifyCallError(error).kind, code: 'sdk-error', message: errorMessage(error), at: Date.now() });
   } finally {
-    yield cancel(background);
-    if (slot.live) yield call(closeRoom, ctx, slot.live, true);
-    ctx.rooms.set(undefined);
-    ctx.credentials.set(undefined);
+    try {
+      yield cancel(background);
+      if (slot.live) yield call(closeRoom, ctx, slot.live, true);
+      ctx.rooms.set(undefined);
+      ctx.credentials.set(undefined);
+    } finally {
+      onCleanedUp(); // the supervisor starts the next session only now
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { CallState, CallStatus } from '../call/types';
 import type { ControllerContext } from '../controller/context';
 import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
+import { screenShareRefusal } from '../media/screen-share-policy';
 import { syncLiveMedia } from '../media/sync-media';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { disconnectReasonName, isTerminalDisconnect } from './disconnect-policy';
@@ -50,14 +51,16 @@ export function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSi
       yield call(syncLiveMedia, live.room);
       return undefined;
     case 'media-devices-error': {
-      const { kind } = classifyCallError(signal.error);
+      // A screen share the user dismissed or that needed a gesture: the toggle saga settles it, quietly.
+      if (signal.deviceKind === undefined && screenShareRefusal(signal.error)) return undefined;
+      const { kind, alert } = classifyCallError(signal.error);
       if (kind === 'negotiation') {
         yield call(noteNegotiationError, ctx, 'media-devices-error');
         return undefined;
       }
       const message = errorMessage(signal.error);
       yield put(callActions.errorOccurred({ kind, code: 'sdk-error', message, at: Date.now() }));
-      if (kind === 'device') ctx.alert(kind, message);
+      if (kind === 'device' && alert) ctx.alert(kind, message, signal.error);
       return undefined;
     }
     case 'negotiation-retry':

@@ -14,5 +14,6 @@ export interface ControllerContext {
   roomProfile: VideoProfileName | undefined;
   /** Epoch ms of the last forced reconnect, for the cooldown. */
   lastForcedReconnectAt: number | undefined;
-  alert(kind: CallErrorKind, message: string): void;
+  /** `cause`: the error object; one object is alerted once (the SDK emits MediaDevicesError and rethrows it). */
+  alert(kind: CallErrorKind, message: string, cause?: unknown): void;
 }

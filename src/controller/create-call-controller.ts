@@ -34,6 +34,7 @@ export function createCallController(config: CallControllerConfig): CallControll
   const folder = options.onAlert ? createAlertFolder({ onAlert: options.onAlert }) : undefined;
   const rooms = createRoomHolder();
   const timeline = createRingBuffer<TimelineEntry>(options.diagnosticsLimit);
+  const alerted = new WeakSet<object>();
   const ctx: ControllerContext = {
     options,
     rooms,
@@ -41,7 +42,11 @@ export function createCallController(config: CallControllerConfig): CallControll
     logger,
     roomProfile: undefined,
     lastForcedReconnectAt: undefined,
-    alert(kind, message) {
+    alert(kind, message, cause) {
+      if (cause !== null && typeof cause === 'object') {
+        if (alerted.has(cause)) return;
+        alerted.add(cause);
+      }
       folder?.report({ kind, message: redactTokens(message), at: Date.now() });
     },
   };

@@ -1,4 +1,4 @@
-import { call, cancel, fork, put, select, take, takeEvery } from 'redux-saga/effects';
+import { call, cancel, fork, put, race, select, take, takeEvery } from 'redux-saga/effects';
 import type { PayloadAction } from '@reduxjs/toolkit';
 import type { Task } from 'redux-saga';
 import { callActions } from '../call/slice';
@@ -7,32 +7,44 @@ import type { CallState, VideoProfileName } from '../call/types';
 import { callSessionSaga } from '../connection/session-saga';
 import type { ControllerContext } from './context';
 
+const SESSION_EDGES = [callActions.join.type, callActions.leave.type, callActions.disconnected.type, callActions.failed.type];
+
 /**
- * One session task at a time. `join` while a session runs is a defined no-op (the reducer ignores
- * it too); `leave` cancels the session, whose `finally` disconnects, unlistens and stops every timer.
+ * One session at a time, and its cleanup before the next. A session is `live` from `join` until
+ * it reports its end (`disconnected`/`failed`) or is left; `join` while live is a no-op (the reducer
+ * ignores it too). A `join` after the end (right after `leave`, or from a `disconnected`/`failed`
+ * handler) waits until the old session's `finally` has released its Room, listeners and timers:
+ * otherwise that cleanup, up to a second later, would clear the new session's Room.
  */
 export function* sessionSupervisor(ctx: ControllerContext) {
   let session: Task | undefined;
-  let active = false;
-  function* runSession() {
-    try {
-      yield call(callSessionSaga, ctx);
-    } finally {
-      active = false;
-    }
-  }
+  let live = false;
+  let cleaning: Promise<void> | undefined;
   for (;;) {
-    const action: { type: string } = yield take([callActions.join.type, callActions.leave.type]);
-    if (action.type === callActions.join.type) {
-      if (active) {
-        ctx.logger.warn('[redux-livekit-call] join ignored: already in a call (leave first)');
-        continue;
+    const action: { type: string } = yield take(SESSION_EDGES);
+    if (action.type === callActions.disconnected.type || action.type === callActions.failed.type) {
+      live = false; // the session is returning on its own; its cleanup is what `cleanedUp` waits for
+    } else if (action.type === callActions.leave.type) {
+      // `cancel` returns before the session's `finally` has run its effects; `cleaning` covers that.
+      if (live && session) yield cancel(session);
+      live = false;
+    } else if (live) {
+      ctx.logger.warn('[redux-livekit-call] join ignored: already in a call (leave first)');
+    } else {
+      // A `leave` while the old cleanup runs takes this join back (the reducer already did).
+      if (cleaning) {
+        const wait = cleaning;
+        const { left } = yield race({ done: call(() => wait), left: take(callActions.leave.type) });
+        if (left) continue;
       }
-      active = true;
-      session = yield fork(runSession);
-    } else if (active && session) {
-      active = false;
-      yield cancel(session);
+      let markCleanedUp: () => void = () => undefined;
+      const mine = new Promise<void>((resolve) => (markCleanedUp = resolve));
+      cleaning = mine;
+      void mine.then(() => {
+        if (cleaning === mine) cleaning = undefined;
+      });
+      live = true;
+      session = yield fork(callSessionSaga, ctx, markCleanedUp);
     }
   }
 }

@@ -8,7 +8,7 @@ import {
 } from 'livekit-client';
 import { isTerminalDisconnect } from '../connection/disconnect-policy';
 import { shapeOf, type ErrorShape } from './error-shape';
-import { AUTOPLAY, BROKEN_TOKEN, CANCELLED, DEVICE_NAMES, DEVICE_TEXT, NEGOTIATION, NETWORK, NO_PERMISSION, REMOVE_TRACK_SENDER, TOKEN_TIME } from './patterns';
+import { AUTOPLAY, BROKEN_TOKEN, USER_GESTURE, CANCELLED, DEVICE_NAMES, DEVICE_TEXT, NEGOTIATION, NETWORK, NO_PERMISSION, REMOVE_TRACK_SENDER, TOKEN_TIME } from './patterns';
 import type { CallErrorClassification, CallErrorKind, CallErrorSeverity } from './types';
 
 /**
@@ -26,7 +26,7 @@ const SEVERITY: Record<CallErrorKind, CallErrorSeverity> = {
   unknown: 'error',
 };
 
-/** An autoplay-blocked `play()` is a UX state (a "click to hear" button), not a broken device. */
+/** An autoplay-blocked `play()` or a screen share refused for want of a gesture: a UX state (a button), not a broken device. */
 const AUTOPLAY_BLOCKED = 'autoplay';
 
 /**
@@ -123,6 +123,7 @@ function kindOf(error: unknown, depth: number): CallErrorKind | typeof AUTOPLAY_
   // 403: `failed to publish track, insufficient permissions`; 408: `engine not connected within timeout`.
   if (name === 'PublishTrackError') return e.status === 403 ? 'not-allowed' : e.status === 408 ? 'network' : 'unknown';
   if (name === 'NotAllowedError' && AUTOPLAY.test(m)) return AUTOPLAY_BLOCKED;
+  if ((name === 'InvalidStateError' || name === 'NotAllowedError') && USER_GESTURE.test(m)) return AUTOPLAY_BLOCKED;
   const found = BY_NAME[name] ?? (DEVICE_NAMES.test(name) ? 'device' : textKind(`${name}: ${m}`, m));
   // Wrapped errors (`new Error('…', { cause })`, LivekitError's cause): the inner one may know more.
   if (!found && e.cause !== undefined && e.cause !== error && depth < 3) return kindOf(e.cause, depth + 1);

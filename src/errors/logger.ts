@@ -1,5 +1,5 @@
 import { LogLevel, LoggerNames, getLogger, setLogExtension } from 'livekit-client';
-import { noteSdkLogLine, sdkLogTapRemoved } from '../negotiation/sdk-retry-tap';
+import { noteSdkLogLine, sdkLogTapInstalled, sdkLogTapRemoved } from '../negotiation/sdk-retry-tap';
 import { classifyCallError } from './classify';
 import { redactTokens } from './redact';
 import type { CallLogger } from './types';
@@ -72,18 +72,39 @@ let routed: { restore: () => void; state: { logger: Required<CallLogger> } } | u
 /** Rebuilds loglevel's methods from the current factory without persisting a level. */
 const rebuild = (l: FactoryLogger) => (typeof l.rebuild === 'function' ? l.rebuild() : l.setLevel(l.getLevel(), false));
 
+const CONSOLE_METHODS = ['trace', 'debug', 'info', 'warn', 'error', 'log'] as const;
+
+/**
+ * Runs a loglevel method factory with the console's methods swapped for no-ops: its bottom writer
+ * binds `console[method]` when built, so it comes out silent, while every extension stacked on it
+ * (the app's Sentry breadcrumbs, the retry tap) is kept and still hears each line.
+ */
+function withSilentConsole<T>(build: () => T): T {
+  const target = console as unknown as Record<string, unknown>;
+  const saved = CONSOLE_METHODS.map((m) => target[m]);
+  for (const m of CONSOLE_METHODS) target[m] = () => undefined;
+  try {
+    return build();
+  } finally {
+    CONSOLE_METHODS.forEach((m, i) => (target[m] = saved[i]));
+  }
+}
+
+type MethodFactory = (methodName: string, level: number, loggerName: string | symbol) => unknown;
+
 /**
  * Routes livekit-client's own log lines through `logger` (redacted, re-levelled by
  * `liveKitLevelFor`, prefixed `[livekit]`) instead of the console.
  *
  * `setLogExtension` alone would still print every line to the console as well (it wraps
  * loglevel's console writer), and `setLogLevel('silent')` would silence the extension too. So
- * the console writer is swapped for a silent one first, then the extension is added on top.
- * livekit-client's level still decides what is routed (default `info`; call
+ * each logger's writer chain is rebuilt with a silent console underneath (extensions installed
+ * before, the app's own included, keep receiving every line), then the extension is added on
+ * top. livekit-client's level still decides what is routed (default `info`; call
  * `setLogLevel('debug')` from livekit-client to route debug lines).
  *
  * One routing per page: calling again only swaps the target logger. The returned function puts
- * livekit-client's previous writers back (including any extension installed before ours).
+ * livekit-client's previous writers back, exactly as they were.
  */
 export function routeLiveKitLogs(logger: CallLogger = console): () => void {
   const target = createCallLogger(logger);
@@ -92,11 +113,14 @@ export function routeLiveKitLogs(logger: CallLogger = console): () => void {
     return routed.restore;
   }
   const loggers = Object.values(LoggerNames).map((name) => getLogger(name) as unknown as FactoryLogger);
-  const originals = loggers.map((l) => l.methodFactory);
-  for (const l of loggers) l.methodFactory = () => () => undefined;
+  const originals = loggers.map((l) => l.methodFactory as MethodFactory);
+  loggers.forEach((l, i) => {
+    l.methodFactory = (name: string, level: number, loggerName: string | symbol) => withSilentConsole(() => originals[i]!.call(l, name, level, loggerName));
+  });
+  const tapWasInstalled = sdkLogTapInstalled();
   const state = { logger: target };
   setLogExtension((level, msg, context) => {
-    // The silent writer above dropped any extension installed before; the retry tap still hears its line.
+    // Seen once per line even if the tap's own extension (kept below ours) sees it too.
     noteSdkLogLine(level, msg, context);
     state.logger[liveKitLevelFor(level, msg, context)](`[livekit] ${String(msg)}`, ...(context === undefined ? [] : [context]));
   });
@@ -107,7 +131,8 @@ export function routeLiveKitLogs(logger: CallLogger = console): () => void {
       rebuild(l);
     });
     routed = undefined;
-    sdkLogTapRemoved();
+    // A tap installed while routing was on sat above the writers just put back; it went with them.
+    if (!tapWasInstalled) sdkLogTapRemoved();
   };
   routed = { restore, state };
   return restore;

@@ -40,13 +40,17 @@ export const REMOVE_TRACK_SENDER = /sender was not created by this|removeTrack\b
 /**
  * Our own (or the app's) disconnect cancelling SDK work: livekit-client's `Client initiated
  * disconnect`, `Connection aborted`, `Connection attempt aborted`, `Signal connection aborted`,
- * `room connection has been cancelled`, `Region fetching was aborted`, `Cancelled publication by
- * calling unpublish`, a bare `Cancelled`, `engine closed before restart completed` (a publish the
- * SDK was about to retry after a NegotiationError, ended by the Room's disconnect); fetch's `The
- * user aborted a request.`; Chromium's `User-Initiated Abort` when a data channel is closed by our
- * own reconnect. Tested after NEGOTIATION, so `negotiation aborted` stays a negotiation.
+ * `User aborted connection`, `room connection has been cancelled`, `Region fetching was aborted`,
+ * `Cancelled publication by calling unpublish`, a bare `Cancelled`, `engine closed before restart
+ * completed` (a publish the SDK was about to retry after a NegotiationError, ended by the Room's
+ * disconnect), its stream/map aborts `This operation was aborted` / `The operation was aborted.`;
+ * fetch's `The user aborted a request.`; Chromium's `User-Initiated Abort` when a data channel is
+ * closed by our own reconnect. The `aborted` texts are whole messages (optionally after a
+ * `Name: ` prefix): an app's own `upload aborted` is not ours to hide. Tested after NEGOTIATION,
+ * so `negotiation aborted` stays a negotiation.
  */
-export const CANCELLED = /^cancell?ed\b|client initiated disconnect|aborted|been cancelled|user-initiated abort|engine closed before restart/i;
+export const CANCELLED =
+  /^cancell?ed\b|client initiated disconnect|(^|: )((signal )?connection( attempt)? aborted|user aborted connection|region fetching was aborted|the user aborted a request|th(is|e) operation was aborted)\.?$|been cancelled|user-initiated abort|engine closed before restart/i;
 
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,
@@ -86,3 +90,10 @@ export const DEVICE_TEXT = /permission (denied|dismissed)|device not found|could
  * Firefox: `The play method is not allowed by the user agent…`.
  */
 export const AUTOPLAY = /play\(\) failed|play method is not allowed/i;
+
+/**
+ * getDisplayMedia outside a user gesture (InvalidStateError): a UX state (offer "share again"),
+ * not a broken device. Chromium: `getDisplayMedia requires transient activation from a user
+ * gesture.`; Firefox: `getDisplayMedia must be called from a user gesture handler.`
+ */
+export const USER_GESTURE = /transient activation|from a user gesture/i;

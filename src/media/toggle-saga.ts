@@ -11,6 +11,7 @@ import { errorMessage } from '../errors/redact';
 import type { CallErrorKind } from '../errors/types';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { liveEnabled, nextToggleState, setLiveEnabled, sourcesToReapply } from './live-media';
+import { needsGesture, screenShareRefusal } from './screen-share-policy';
 
 const TOGGLE_ACTIONS: Record<MediaSourceName, string> = {
   camera: callActions.toggleCamera.type,
@@ -43,6 +44,14 @@ const CONNECTION_KINDS: ReadonlySet<CallErrorKind> = new Set(['cancelled', 'netw
 function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSourceName, desired: boolean, error: unknown) {
   const { kind } = classifyCallError(error);
   const live = liveEnabled(room.localParticipant, source);
+  const refusal = source === 'screenShare' && desired ? screenShareRefusal(error) : undefined;
+  if (refusal) {
+    // The user's (or the browser's) answer, not a fault: no alert; "share again" when it wanted a gesture.
+    yield put(callActions.toggleSettled({ source, enabled: live, desired: false, ok: false }));
+    if (refusal === 'needs-gesture') yield put(callActions.screenShareBlocked({ reason: 'needs-gesture' }));
+    ctx.logger.info(`[redux-livekit-call] screen share not started (${refusal}): ${errorMessage(error)}`);
+    return;
+  }
   if (kind === 'negotiation') {
     // The SDK already retried once (hasRetriedAfterNegotiationError); we only count it and keep the wish.
     yield put(callActions.toggleSettled({ source, enabled: live, desired, ok: false }));
@@ -58,7 +67,7 @@ function* settleFailure(ctx: ControllerContext, room: CallRoom, source: MediaSou
   yield put(callActions.toggleSettled({ source, enabled: live, desired: live, ok: false }));
   yield put(callActions.errorOccurred({ kind, code: 'toggle-failed', message: `${source}: ${message}`, at: Date.now() }));
   ctx.logger.warn(`[redux-livekit-call] ${source} toggle failed: ${message}`);
-  if (classifyCallError(error).alert) ctx.alert(kind, `${source}: ${message}`);
+  if (classifyCallError(error).alert) ctx.alert(kind, `${source}: ${message}`, error);
 }
 
 /** One SDK call for one source; the source stays locked until it settles plus `toggleSettleMs`. */
@@ -124,6 +133,11 @@ export function* reapplyWanted(ctx: ControllerContext, trigger?: { type: string 
       continue;
     }
     tried.add(next);
+    if (needsGesture(next, desired[next])) {
+      // Not re-requested outside a gesture (the browser would refuse): the state says so instead.
+      yield put(callActions.screenShareBlocked({ reason: 'needs-gesture' }));
+      continue;
+    }
     yield call(applySource, ctx, room, next, desired[next], true);
     needGap = true;
   }

@@ -48,6 +48,11 @@ export function onSdkPublishRetry(listener: Listener): () => void {
   };
 }
 
+/** Whether the tap's extension is in livekit-client's writer chains now. */
+export function sdkLogTapInstalled(): boolean {
+  return installed;
+}
+
 /** Called when someone puts livekit-client's original log writers back (our extension went with them). */
 export function sdkLogTapRemoved(): void {
   installed = false;

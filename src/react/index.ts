@@ -19,6 +19,7 @@ export {
 export {
   MediaToggleButton,
   DEFAULT_SOURCE_LABELS,
+  DEFAULT_SHARE_AGAIN_LABEL,
   type MediaToggleButtonProps,
 } from './media-toggle-button';
 export { describeProfileChange, DEFAULT_PROFILE_REASONS, type ProfileReasonLabels } from './profile-reason';

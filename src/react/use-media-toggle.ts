@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 import { callActions } from '../call/slice';
-import { selectCanToggle, selectMediaSource } from '../call/selectors';
-import type { CallRootState, MediaSourceName } from '../call/types';
+import { selectCanToggle, selectMediaSource, selectScreenShareBlockedReason } from '../call/selectors';
+import type { CallRootState, MediaSourceName, ScreenShareBlockedReason } from '../call/types';
 
 const TOGGLE_ACTION = {
   camera: callActions.toggleCamera,
@@ -19,6 +19,8 @@ export interface MediaToggle {
   pending: boolean;
   /** `false` while pending or while the call is not `connected`. */
   canToggle: boolean;
+  /** Screen share only: `needs-gesture` when a wanted share was not started again after a reconnect (offer "Share again"). */
+  blockedReason: ScreenShareBlockedReason | null;
   /** Asks for `wanted`, or flips the live state when called without a boolean. */
   toggle: (wanted?: boolean) => void;
 }
@@ -28,6 +30,7 @@ export function useMediaToggle(source: MediaSourceName): MediaToggle {
   const dispatch = useDispatch();
   const media = useSelector((state: CallRootState) => selectMediaSource(state, source));
   const canToggle = useSelector((state: CallRootState) => selectCanToggle(state, source));
+  const blockedReason = useSelector((state: CallRootState) => (source === 'screenShare' ? selectScreenShareBlockedReason(state) : null));
   const toggle = useCallback(
     // Only a boolean is a wish: `onClick={toggle}` passes an event, which must not land in an action.
     (wanted?: boolean) => {
@@ -35,5 +38,5 @@ export function useMediaToggle(source: MediaSourceName): MediaToggle {
     },
     [dispatch, source],
   );
-  return { enabled: media.enabled, desired: media.desired, pending: media.pending, canToggle, toggle };
+  return { enabled: media.enabled, desired: media.desired, pending: media.pending, canToggle, blockedReason, toggle };
 }

@@ -4,8 +4,16 @@ import type { TinyEmitter } from './tiny-emitter';
 
 export type FakeSource = 'camera' | 'microphone' | 'screenShare';
 
+// livekit-client's sourceToKind: a screen share has no device kind.
+export const DEVICE_KIND: Record<FakeSource, string | undefined> = { camera: 'videoinput', microphone: 'audioinput', screenShare: undefined };
+
 /** A scripted outcome for the next set*Enabled call of one source. */
-export type FakeToggleStep = { delayMs?: number; error?: unknown };
+export type FakeToggleStep = {
+  delayMs?: number;
+  error?: unknown;
+  /** As livekit-client does when creating the track fails: emit `MediaDevicesError` with the error, then reject with it. */
+  mediaDevicesError?: boolean;
+};
 
 export interface FakeToggleCall {
   source: FakeSource;
@@ -44,6 +52,11 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     return this;
   }
 
+  /** Drops every scripted step not yet used (the faults stop). */
+  clearScript(): void {
+    for (const steps of Object.values(this.script)) steps.length = 0;
+  }
+
   /** Changes the live state as the SDK would (e.g. a republish after reconnect), with its events. */
   forceEnabled(source: FakeSource, enabled: boolean): void {
     if (this.enabled[source] === enabled) return;
@@ -69,7 +82,10 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     try {
       const delayMs = step.delayMs ?? this.defaultDelayMs;
       if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-      if (step.error !== undefined) throw step.error;
+      if (step.error !== undefined) {
+        if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error, DEVICE_KIND[source]);
+        throw step.error;
+      }
       this.forceEnabled(source, enabled);
     } finally {
       this.inFlight[source] -= 1;

@@ -1,6 +1,6 @@
 import { ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { CallRoom } from '../connection/room-surface';
-import { FakeLocalParticipant } from './fake-participant';
+import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
 
@@ -28,6 +28,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   /** Stands in for livekit-client's RTCEngine: it announces the server's refresh tokens. */
   readonly engine = new TinyEmitter();
   disconnectCalls = 0;
+  /** How long `disconnect()` takes to resolve (a Room stuck mid-restart can take seconds). */
+  disconnectDelayMs = 0;
 
   constructor(
     readonly options: RoomOptions,
@@ -63,6 +65,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   async disconnect(_stopTracks?: boolean): Promise<void> {
     this.disconnectCalls += 1;
     if (this.state === ConnectionState.Disconnected) return;
+    if (this.disconnectDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.disconnectDelayMs));
+    if ((this.state as ConnectionState) === ConnectionState.Disconnected) return;
     this.state = ConnectionState.Disconnected;
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
   }
@@ -102,7 +106,8 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
     const identity = this.localParticipant.identity;
     this.engine.emit(EngineEvent.TokenRefreshed, makeTestToken({ identity, roomName: this.name, ttlSeconds }));
   }
-  simulateMediaDevicesError(error: unknown): void {
-    this.emit(RoomEvent.MediaDevicesError, error);
+  /** As livekit-client emits it for `source` (default camera): with the device kind, none for a screen share. */
+  simulateMediaDevicesError(error: unknown, source: FakeSource = 'camera'): void {
+    this.emit(RoomEvent.MediaDevicesError, error, DEVICE_KIND[source]);
   }
 }

@@ -117,6 +117,11 @@ const TABLE: Row[] = [
   row(DEVICE, 'browser without WebRTC', new UnexpectedConnectionState('Required webRTC APIs not supported on this device')),
   ['autoplay blocked: device, but only info', domError("play() failed because the user didn't interact with the document first. https://goo.gl/xX8pDD", 'NotAllowedError'), 'device', false, 'info'],
   // unknown: real bugs stay loud
+  row(CANCELLED, 'signal connect aborted by our disconnect (Room.connect)', ConnectionError.cancelled('Signal connection aborted')),
+  row(CANCELLED, 'region fetch aborted, text only', new Error('Region fetching was aborted')),
+  row(CANCELLED, 'stream aborted, lost its name', new Error('This operation was aborted')),
+  row(UNKNOWN, "an app's own error mentioning aborted", new Error('upload aborted')),
+  row(UNKNOWN, "an app's own error with aborted mid-text", new Error('Payment aborted by the bank: card declined')),
   row(UNKNOWN, 'a real TypeError', new TypeError("Cannot read properties of undefined (reading 'x')")),
   row(UNKNOWN, "a TypeError about a property named 'timeout'", new TypeError("Cannot read properties of undefined (reading 'timeout')")),
   row(UNKNOWN, "a TypeError about a property named 'negotiate'", new TypeError("Cannot read properties of null (reading 'negotiate')")),

@@ -48,4 +48,19 @@ describe('onSdkPublishRetry: the NegotiationError livekit-client retries without
     expect(heard).toHaveLength(2);
     off();
   });
+
+  it('a tap first used while routing is on is not lost when routing is undone (its extension sat above the writers put back)', () => {
+    const restore = routeLiveKitLogs({ debug() {}, info() {}, warn() {}, error() {} });
+    const heard: unknown[] = [];
+    const off = onSdkPublishRetry((c) => heard.push(c));
+    try {
+      sdkRetries('standup', 'ann');
+      expect(heard).toHaveLength(1);
+    } finally {
+      restore();
+    }
+    sdkRetries('standup', 'ann');
+    expect(heard).toHaveLength(2);
+    off();
+  });
 });

@@ -49,8 +49,8 @@ describe('reconnectDelayMs', () => {
     expect(reconnectDelayMs({ ...base, attempt: 3, now: 20_000, lastForcedAt: 0 })).toBe(0);
   });
   it('a wall clock set back an hour does not stretch the wait past the cooldown (model-found)', () => {
-    expect(reconnectDelayMs({ ...base, attempt: 2, now: -3_600_000, lastForcedAt: 0 })).toBe(15_000);
-    expect(reconnectDelayMs({ ...base, attempt: 4, now: -3_600_000, lastForcedAt: 0 })).toBe(60_000);
+    expect(reconnectDelayMs({ ...base, attempt: 3, now: -3_600_000, lastForcedAt: 0 })).toBe(15_000);
+    expect(reconnectDelayMs({ ...base, attempt: 5, now: -3_600_000, lastForcedAt: 0 })).toBe(60_000);
   });
   it('doubles with every attempt in a row, capped', () => {
     expect([3, 4, 5, 6, 7].map((attempt) => reconnectDelayMs({ ...base, attempt, now: 0, lastForcedAt: 0 }))).toEqual([

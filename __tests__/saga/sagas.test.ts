@@ -12,7 +12,7 @@ import { tokenRefreshSaga } from '../../src/token/refresh-saga';
 import { tokenLife } from '../../src/token/token-clock';
 import { noteNegotiationError } from '../../src/negotiation/negotiation-saga';
 import { videoProfileSaga } from '../../src/controller/supervisor';
-import { applySource } from '../../src/media/toggle-saga';
+import { applySource } from '../../src/media/apply-source';
 import { FakeRoom, createTestTokenSource } from '../../src/testing';
 import { createQuietLogger } from '../helpers/call-store';
 

@@ -25,6 +25,35 @@ const ALL: Scenario[] = [
 const RUNS = Number(process.env.E2E_RUNS ?? 3);
 const ONLY = process.env.E2E_ONLY?.split(',');
 
+/** Goals of "back within a second of the network": median and worst ms, and never slower than the plain page. */
+const GOAL = { medianMs: 1_000, worstMs: 2_500 };
+
+interface Summary {
+  scenario: string;
+  subject: string;
+  recovered: string;
+  medianMs: number | null;
+  worstMs: number | null;
+}
+
+function summarize(records: RunRecord[]) {
+  const rows: Summary[] = [];
+  for (const key of [...new Set(records.map((r) => `${r.scenario}|${r.subject}`))]) {
+    const [scenario, subject] = key.split('|') as [string, string];
+    const runs = records.filter((r) => r.scenario === scenario && r.subject === subject);
+    const times = runs.map((r) => r.recoveryMs).filter((t): t is number => t !== null);
+    rows.push({ scenario, subject, recovered: `${runs.filter((r) => r.recovered).length}/${runs.length}`, medianMs: median(times), worstMs: times.length ? Math.max(...times) : null });
+  }
+  const goals = [...new Set(rows.map((r) => r.scenario))].flatMap((scenario) => {
+    const lib = rows.find((r) => r.scenario === scenario && r.subject === 'library');
+    const base = rows.find((r) => r.scenario === scenario && r.subject === 'baseline');
+    if (!lib || lib.medianMs === null) return [];
+    const notSlower = base?.medianMs == null || lib.medianMs <= base.medianMs;
+    return [{ scenario, medianMet: lib.medianMs <= GOAL.medianMs, worstMet: (lib.worstMs ?? 0) <= GOAL.worstMs, notSlowerThanPlainPage: notSlower }];
+  });
+  return { goal: GOAL, rows, goals };
+}
+
 function table(records: RunRecord[]): string {
   const rows = ['| scenario | subject | recovered | median ms | worst ms | escaped rejections | alerts (removeTrack) | token leaks | browser net-log lines with token |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   const keys = [...new Set(records.map((r) => `${r.scenario}|${r.subject}`))];
@@ -79,7 +108,9 @@ async function main() {
     await env.close();
   }
   mkdirSync('e2e/results', { recursive: true });
-  writeFileSync('e2e/results/matrix.json', `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), records }, null, 2)}\n`);
+  const summary = summarize(records);
+  writeFileSync('e2e/results/matrix.json', `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), summary, records }, null, 2)}\n`);
+  for (const g of summary.goals) console.log(`goal ${g.scenario}: median ≤ ${GOAL.medianMs} ms ${g.medianMet ? 'met' : 'MISSED'}, worst ≤ ${GOAL.worstMs} ms ${g.worstMet ? 'met' : 'MISSED'}, not slower than the plain page ${g.notSlowerThanPlainPage ? 'yes' : 'NO'}`);
   console.log(`\n${table(records)}\n\nwrote e2e/results/matrix.json in ${Math.round((Date.now() - started) / 1000)} s`);
   const problems = failures(records);
   if (problems.length) {

@@ -34,6 +34,8 @@ interface Summary {
   recovered: string;
   medianMs: number | null;
   worstMs: number | null;
+  /** Median of the subject's own "back" (see RunRecord.backMs). */
+  backMedianMs: number | null;
 }
 
 function summarize(records: RunRecord[]) {
@@ -42,7 +44,8 @@ function summarize(records: RunRecord[]) {
     const [scenario, subject] = key.split('|') as [string, string];
     const runs = records.filter((r) => r.scenario === scenario && r.subject === subject);
     const times = runs.map((r) => r.recoveryMs).filter((t): t is number => t !== null);
-    rows.push({ scenario, subject, recovered: `${runs.filter((r) => r.recovered).length}/${runs.length}`, medianMs: median(times), worstMs: times.length ? Math.max(...times) : null });
+    const back = runs.map((r) => r.backMs).filter((t): t is number => t !== null);
+    rows.push({ scenario, subject, recovered: `${runs.filter((r) => r.recovered).length}/${runs.length}`, medianMs: median(times), worstMs: times.length ? Math.max(...times) : null, backMedianMs: median(back) });
   }
   const goals = [...new Set(rows.map((r) => r.scenario))].flatMap((scenario) => {
     const lib = rows.find((r) => r.scenario === scenario && r.subject === 'library');
@@ -55,15 +58,16 @@ function summarize(records: RunRecord[]) {
 }
 
 function table(records: RunRecord[]): string {
-  const rows = ['| scenario | subject | recovered | median ms | worst ms | escaped rejections | alerts (removeTrack) | token leaks | browser net-log lines with token |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
+  const rows = ['| scenario | subject | recovered | median ms | worst ms | own back (median ms) | escaped rejections | alerts (removeTrack) | token leaks | browser net-log lines with token |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |'];
   const keys = [...new Set(records.map((r) => `${r.scenario}|${r.subject}`))];
   for (const key of keys) {
     const [scenario, subject] = key.split('|');
     const runs = records.filter((r) => r.scenario === scenario && r.subject === subject);
     const times = runs.map((r) => r.recoveryMs).filter((t): t is number => t !== null);
     const sum = (f: (r: RunRecord) => number) => runs.reduce((s, r) => s + f(r), 0);
+    const back = median(runs.map((r) => r.backMs).filter((t): t is number => t !== null));
     rows.push(
-      `| ${scenario} | ${subject} | ${runs.filter((r) => r.recovered).length}/${runs.length} | ${median(times) ?? '–'} | ${times.length ? Math.max(...times) : '–'} | ${sum((r) => r.escapedRejections)} | ${sum((r) => r.alerts)} (${sum((r) => r.removeTrackAlerts)}) | ${sum((r) => r.tokenLeaks)} | ${sum((r) => r.browserNetLogLeaks)} |`,
+      `| ${scenario} | ${subject} | ${runs.filter((r) => r.recovered).length}/${runs.length} | ${median(times) ?? '–'} | ${times.length ? Math.max(...times) : '–'} | ${back ?? '–'} | ${sum((r) => r.escapedRejections)} | ${sum((r) => r.alerts)} (${sum((r) => r.removeTrackAlerts)}) | ${sum((r) => r.tokenLeaks)} | ${sum((r) => r.browserNetLogLeaks)} |`,
     );
   }
   return rows.join('\n');
@@ -99,7 +103,7 @@ async function main() {
           for (const r of result) console.log(`${r.scenario} #${r.run} ${r.subject}: recovered=${r.recovered} ${r.recoveryMs ?? '–'} ms  ${r.detail}`);
         } catch (error) {
           console.log(`${scenario.name} #${run}: harness error ${String(error)}`);
-          records.push({ scenario: scenario.name, subject: 'library', run, recovered: false, recoveryMs: null, escapedRejections: 0, alerts: 0, removeTrackAlerts: 0, tokenLeaks: 0, browserNetLogLeaks: 0, detail: `harness error: ${String(error)}` });
+          records.push({ scenario: scenario.name, subject: 'library', run, recovered: false, recoveryMs: null, backMs: null, escapedRejections: 0, alerts: 0, removeTrackAlerts: 0, tokenLeaks: 0, browserNetLogLeaks: 0, detail: `harness error: ${String(error)}` });
         }
         console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
       }

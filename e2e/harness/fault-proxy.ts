@@ -16,7 +16,11 @@ export interface FaultProxy {
    * 10-minute refresh token: the SDK keeps the short-lived token the test issued.
    */
   dropRefreshTokens(on: boolean): void;
-  /** Drops the server's `answer` messages: the client's negotiation times out (a real NegotiationError). */
+  /**
+   * Drops the server's `answer` messages on the signal connections open now (a real
+   * NegotiationError 15 s later): the session in trouble, as a weak device on a heavy profile is.
+   * A connection opened afterwards (e.g. the reconnect that switches profile) gets its answers.
+   */
   dropAnswers(on: boolean): void;
   /** Points the proxy at another server (two-node scenario). */
   setTarget(port: number): void;
@@ -30,7 +34,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let cutUntil = 0;
   let cutForever = false;
   let dropRefresh = false;
-  let dropAnswer = false;
+  // Upstream sockets whose `answer`s are dropped.
+  const answersDroppedOn = new WeakSet<WebSocket>();
   const counters = { refreshTokensDropped: 0, answersDropped: 0, connections: 0 };
   const sockets = new Set<Socket>();
   const pairs = new Set<[WebSocket, WebSocket]>();
@@ -55,7 +60,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   });
 
   const wss = new WebSocketServer({ noServer: true });
-  const shouldDrop = (data: RawData): boolean => {
+  const shouldDrop = (data: RawData, upstream: WebSocket): boolean => {
+    const dropAnswer = answersDroppedOn.has(upstream);
     if (!dropRefresh && !dropAnswer) return false;
     try {
       const message = SignalResponse.fromBinary(new Uint8Array(data as Buffer)).message;
@@ -88,7 +94,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
         const pair: [WebSocket, WebSocket] = [client, upstream];
         pairs.add(pair);
         upstream.on('message', (data, isBinary) => {
-          if (!shouldDrop(data) && client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
+          if (!shouldDrop(data, upstream) && client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
         });
         client.on('message', (data, isBinary) => {
           if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
@@ -132,7 +138,12 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       cutUntil = 0;
     },
     dropRefreshTokens: (on) => (dropRefresh = on),
-    dropAnswers: (on) => (dropAnswer = on),
+    dropAnswers(on) {
+      for (const [, upstream] of pairs) {
+        if (on) answersDroppedOn.add(upstream);
+        else answersDroppedOn.delete(upstream);
+      }
+    },
     setTarget: (next) => (target = next),
     counters: () => ({ ...counters }),
     close: () =>

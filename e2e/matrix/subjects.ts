@@ -72,7 +72,22 @@ export interface RunRecord {
    * page code (and no console→alert hook) sees them.
    */
   browserNetLogLeaks: number;
+  /**
+   * Fault end → the subject's own "back" (library: `call/connected` or `call/sdkReconnected`;
+   * plain page: its Room's `connected`/`reconnected`), from its timeline. Tells the subject's
+   * recovery from the watcher's, e.g. when the watcher had to rejoin a restarted server too.
+   */
+  backMs: number | null;
   detail: string;
+}
+
+const BACK = new Set(['call/connected', 'call/sdkReconnected', 'connected', 'reconnected']);
+
+function backAfter(faultEnd: number, actions: { at: number; action: { type: string } }[], events: { at: number; event: string }[]): number | null {
+  const times = [...actions.map((a) => ({ at: a.at, what: a.action.type })), ...events.map((e) => ({ at: e.at, what: e.event }))]
+    .filter((x) => x.at >= faultEnd && BACK.has(x.what))
+    .map((x) => x.at - faultEnd);
+  return times.length ? Math.min(...times) : null;
 }
 
 /** What the watcher saw of a subject that did not come back: tells a dead call from a blind watcher. */
@@ -125,6 +140,7 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     removeTrackAlerts: alerts.filter((a) => a.kind === 'remove-track-sender').length,
     tokenLeaks: countTokenLeaks(kept, consoleOf(subject.page).filter((l) => !BROWSER_NET_LOG.test(l))),
     browserNetLogLeaks: countTokenLeaks(consoleOf(subject.page).filter((l) => BROWSER_NET_LOG.test(l))),
+    backMs: backAfter(faultEnd, (kept.actions as { at: number; action: { type: string } }[] | undefined) ?? [], (kept.events as { at: number; event: string }[] | undefined) ?? []),
     detail: recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`,
   };
 }

@@ -7,7 +7,7 @@ import { outageBudgetSpent, unreachableRetryDelayMs } from './reconnect-policy';
 import type { ReachabilityProbe } from './reachability';
 
 /** How often the reachability probe looks while the server does not answer. */
-export const PROBE_INTERVAL_MS = 500;
+export const PROBE_INTERVAL_MS = 250;
 
 /**
  * Returns once the probe has seen the server not answer and then answer again. A server that

@@ -3,7 +3,7 @@ import { launchBrowser, type BrowserSession, type Page } from './harness/browser
 import { startFaultProxy, type FaultProxy } from './harness/fault-proxy';
 import { API_KEY, API_SECRET, startLiveKitServer, type LiveKitServer } from './harness/livekit-server';
 import { bundlePages, servePages } from './harness/pages';
-import { waitFor } from './harness/proc';
+import { PORT_OFFSET, waitFor } from './harness/proc';
 import { startTokenServer, type TokenServer } from './harness/token-server';
 
 export interface E2EEnv {
@@ -23,7 +23,7 @@ export interface E2EEnv {
 }
 
 /** One server, one fault proxy in front of it, the token endpoint, the pages, one Chromium. */
-export async function startEnv({ port = 17870, udpPort = 17872 } = {}): Promise<E2EEnv> {
+export async function startEnv({ port = 17870 + PORT_OFFSET, udpPort = 17872 + PORT_OFFSET } = {}): Promise<E2EEnv> {
   const server = await startLiveKitServer({ port, udpPort });
   const proxy = await startFaultProxy(port);
   const tokens = await startTokenServer(proxy.wsUrl);

@@ -39,14 +39,20 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
+/** Shifts every fixed port of the harness, so two runs on one machine (two checkouts) do not collide. */
+export const PORT_OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+
 export function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Started {
   hookExit();
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  // Two streams into one file: neither may end it (the other would then write after its end and
+  // crash the runner, as a server that dies at once on a busy port did); it ends when both have.
+  child.stdout?.pipe(log, { end: false });
+  child.stderr?.pipe(log, { end: false });
+  child.once('close', () => log.end());
   children.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
     children.delete(child);

@@ -3,7 +3,7 @@ import { startFaultProxy } from '../harness/fault-proxy';
 import { API_KEY, API_SECRET, startLiveKitServer, type LiveKitServer } from '../harness/livekit-server';
 import { startRedis } from '../harness/redis';
 import { startTokenServer } from '../harness/token-server';
-import { waitFor } from '../harness/proc';
+import { PORT_OFFSET, waitFor } from '../harness/proc';
 import type { E2EEnv } from '../env';
 import type { Scenario } from './scenarios';
 import { assess, openTrio, samplesOf, status, type Subject, type Trio } from './subjects';
@@ -25,19 +25,19 @@ export const twoNodes: Scenario = {
   libraryShouldRecover: true,
   async run(env, run) {
     const redis = await startRedis();
-    const nodeA = await startLiveKitServer({ name: 'node-a', port: 17880, udpPort: 17882, redisAddress: redis.address });
+    const nodeA = await startLiveKitServer({ name: 'node-a', port: 17880 + PORT_OFFSET, udpPort: 17882 + PORT_OFFSET, redisAddress: redis.address });
     let nodeB: LiveKitServer | undefined;
-    const proxy = await startFaultProxy(17880);
+    const proxy = await startFaultProxy(17880 + PORT_OFFSET);
     const tokens = await startTokenServer(proxy.wsUrl);
-    const cluster: E2EEnv = { ...env, proxy, tokens, rooms: new RoomServiceClient('http://127.0.0.1:17890', API_KEY, API_SECRET) };
+    const cluster: E2EEnv = { ...env, proxy, tokens, rooms: new RoomServiceClient(`http://127.0.0.1:${17890 + PORT_OFFSET}`, API_KEY, API_SECRET) };
     let trio: Trio | undefined;
     try {
       // Node B starts only once the subjects are in: the room can only live on node A.
-      trio = await openTrio(cluster, `cluster-${run}-${Date.now().toString(36)}`, 'ws://127.0.0.1:17890', ['library', 'baseline'], async () => {
-        nodeB = await startLiveKitServer({ name: 'node-b', port: 17890, udpPort: 17892, redisAddress: redis.address });
+      trio = await openTrio(cluster, `cluster-${run}-${Date.now().toString(36)}`, `ws://127.0.0.1:${17890 + PORT_OFFSET}`, ['library', 'baseline'], async () => {
+        nodeB = await startLiveKitServer({ name: 'node-b', port: 17890 + PORT_OFFSET, udpPort: 17892 + PORT_OFFSET, redisAddress: redis.address });
       });
       await nodeA.kill();
-      proxy.setTarget(17890);
+      proxy.setTarget(17890 + PORT_OFFSET);
       const faultEnd = Date.now();
       const libraryBack = await back(trio, trio.library, faultEnd, 60_000);
       const baselineBack = await back(trio, trio.baseline, faultEnd, 20_000);

@@ -1,3 +1,4 @@
+import { isHeavyOffer } from '../../e2e/harness/fault-proxy';
 import { recoveryMs, type Sample } from '../../e2e/matrix/measure';
 
 const track = (sid: string, from: number, to: number, startFrames: number, step = 2): Sample[] => {
@@ -20,5 +21,16 @@ describe('e2e recovery measure', () => {
   });
   it('never back → null', () => {
     expect(recoveryMs(track('t1', 0, 1_200, 0), 'a', 5_000)).toBeNull();
+  });
+});
+
+describe('fault proxy: which offers the answers-dropped scenario starves', () => {
+  const offer = (videoOrder: string, extra = '') =>
+    `v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\nm=video 9 UDP/TLS/RTP/SAVPF ${videoOrder}\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 VP9/90000\r\n${extra}`;
+  it('the hd profile (VP9 first) and any simulcast offer are heavy; the stable profile (VP8, one layer) is not', () => {
+    expect(isHeavyOffer(offer('98 96'))).toBe(true);
+    expect(isHeavyOffer(offer('96 98', 'a=simulcast:send f;h;q\r\n'))).toBe(true);
+    expect(isHeavyOffer(offer('96 98'))).toBe(false);
+    expect(isHeavyOffer('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { SignalResponse } from '@livekit/protocol';
+import { SignalRequest, SignalResponse } from '@livekit/protocol';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 
 export interface FaultProxy {
@@ -17,9 +17,10 @@ export interface FaultProxy {
    */
   dropRefreshTokens(on: boolean): void;
   /**
-   * Drops the server's `answer` messages on the signal connections open now (a real
-   * NegotiationError 15 s later): the session in trouble, as a weak device on a heavy profile is.
-   * A connection opened afterwards (e.g. the reconnect that switches profile) gets its answers.
+   * Drops the server's `answer` to every offer of a heavy profile (VP9 preferred, or simulcast)
+   * (a real NegotiationError 15 s later): the profile fails to negotiate, as on a device that
+   * cannot take it, on any connection, including the SDK's own full reconnect; an offer of the
+   * stable profile (VP8, one layer) gets its answer.
    */
   dropAnswers(on: boolean): void;
   /** Points the proxy at another server (two-node scenario). */
@@ -28,14 +29,24 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+/** VP9 first in the video m-line, or simulcast: what the `hd` profile (and livekit-client's default) offers. */
+export function isHeavyOffer(sdp: string): boolean {
+  if (/a=simulcast/.test(sdp)) return true;
+  const video = /^m=video \S+ \S+ (\d+)/m.exec(sdp);
+  if (!video) return false;
+  const codec = new RegExp(`^a=rtpmap:${video[1]} ([\\w-]+)/`, 'm').exec(sdp);
+  return codec?.[1]?.toUpperCase() === 'VP9';
+}
+
 /** A loopback proxy in front of livekit-server's signal port, decoding what it relays. */
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let target = targetPort;
   let cutUntil = 0;
   let cutForever = false;
   let dropRefresh = false;
-  // Upstream sockets whose `answer`s are dropped.
-  const answersDroppedOn = new WeakSet<WebSocket>();
+  let dropAnswer = false;
+  // Upstream sockets whose last offer from the client carried simulcast.
+  const heavyOffer = new WeakSet<WebSocket>();
   const counters = { refreshTokensDropped: 0, answersDropped: 0, connections: 0 };
   const sockets = new Set<Socket>();
   const pairs = new Set<[WebSocket, WebSocket]>();
@@ -61,16 +72,28 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
 
   const wss = new WebSocketServer({ noServer: true });
   const shouldDrop = (data: RawData, upstream: WebSocket): boolean => {
-    const dropAnswer = answersDroppedOn.has(upstream);
-    if (!dropRefresh && !dropAnswer) return false;
+    const dropThisAnswer = dropAnswer && heavyOffer.has(upstream);
+    if (!dropRefresh && !dropThisAnswer) return false;
     try {
       const message = SignalResponse.fromBinary(new Uint8Array(data as Buffer)).message;
       if (dropRefresh && message.case === 'refreshToken') return ++counters.refreshTokensDropped > 0;
-      if (dropAnswer && message.case === 'answer') return ++counters.answersDropped > 0;
+      if (dropThisAnswer && message.case === 'answer') return ++counters.answersDropped > 0;
     } catch {
       // not a SignalResponse: relay it
     }
     return false;
+  };
+
+  const noteOffer = (data: RawData, upstream: WebSocket) => {
+    if (!dropAnswer) return;
+    try {
+      const message = SignalRequest.fromBinary(new Uint8Array(data as Buffer)).message;
+      if (message.case !== 'offer') return;
+      if (isHeavyOffer(message.value.sdp)) heavyOffer.add(upstream);
+      else heavyOffer.delete(upstream);
+    } catch {
+      // not a SignalRequest
+    }
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -97,6 +120,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
           if (!shouldDrop(data, upstream) && client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
         });
         client.on('message', (data, isBinary) => {
+          noteOffer(data, upstream);
           if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
         });
         const closeBoth = () => {
@@ -138,12 +162,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       cutUntil = 0;
     },
     dropRefreshTokens: (on) => (dropRefresh = on),
-    dropAnswers(on) {
-      for (const [, upstream] of pairs) {
-        if (on) answersDroppedOn.add(upstream);
-        else answersDroppedOn.delete(upstream);
-      }
-    },
+    dropAnswers: (on) => (dropAnswer = on),
     setTarget: (next) => (target = next),
     counters: () => ({ ...counters }),
     close: () =>

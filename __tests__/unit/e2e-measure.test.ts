@@ -1,4 +1,4 @@
-import { isHeavyOffer } from '../../e2e/harness/fault-proxy';
+import { isHeavyTrack } from '../../e2e/harness/fault-proxy';
 import { recoveryMs, type Sample } from '../../e2e/matrix/measure';
 
 const track = (sid: string, from: number, to: number, startFrames: number, step = 2): Sample[] => {
@@ -24,13 +24,11 @@ describe('e2e recovery measure', () => {
   });
 });
 
-describe('fault proxy: which offers the answers-dropped scenario starves', () => {
-  const offer = (videoOrder: string, extra = '') =>
-    `v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\nm=video 9 UDP/TLS/RTP/SAVPF ${videoOrder}\r\na=rtpmap:96 VP8/90000\r\na=rtpmap:98 VP9/90000\r\n${extra}`;
-  it('the hd profile (VP9 first) and any simulcast offer are heavy; the stable profile (VP8, one layer) is not', () => {
-    expect(isHeavyOffer(offer('98 96'))).toBe(true);
-    expect(isHeavyOffer(offer('96 98', 'a=simulcast:send f;h;q\r\n'))).toBe(true);
-    expect(isHeavyOffer(offer('96 98'))).toBe(false);
-    expect(isHeavyOffer('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n')).toBe(false);
+describe('fault proxy: which sessions the answers-dropped scenario starves', () => {
+  it('a VP9/AV1 camera or one in several layers is heavy; the stable profile (VP8, one layer) is not', () => {
+    expect(isHeavyTrack({ simulcastCodecs: [{ codec: 'vp9' }], layers: [{}] })).toBe(true);
+    expect(isHeavyTrack({ simulcastCodecs: [{ codec: 'vp8' }], layers: [{}, {}, {}] })).toBe(true);
+    expect(isHeavyTrack({ simulcastCodecs: [{ codec: 'vp8' }], layers: [{}] })).toBe(false);
+    expect(isHeavyTrack({ simulcastCodecs: [], layers: [] })).toBe(false);
   });
 });

@@ -17,10 +17,10 @@ export interface FaultProxy {
    */
   dropRefreshTokens(on: boolean): void;
   /**
-   * Drops the server's `answer` to every offer of a heavy profile (VP9 preferred, or simulcast)
-   * (a real NegotiationError 15 s later): the profile fails to negotiate, as on a device that
-   * cannot take it, on any connection, including the SDK's own full reconnect; an offer of the
-   * stable profile (VP8, one layer) gets its answer.
+   * Drops the server's `answer`s on every signal connection that asked to publish a heavy camera
+   * (VP9/AV1 or several layers; a real NegotiationError 15 s later): the profile fails to
+   * negotiate, as on a device that cannot take it, on any connection, including the SDK's own
+   * full reconnect; a session of the stable profile (VP8, one layer) gets its answers.
    */
   dropAnswers(on: boolean): void;
   /** Points the proxy at another server (two-node scenario). */
@@ -29,13 +29,9 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** VP9 first in the video m-line, or simulcast: what the `hd` profile (and livekit-client's default) offers. */
-export function isHeavyOffer(sdp: string): boolean {
-  if (/a=simulcast/.test(sdp)) return true;
-  const video = /^m=video \S+ \S+ (\d+)/m.exec(sdp);
-  if (!video) return false;
-  const codec = new RegExp(`^a=rtpmap:${video[1]} ([\\w-]+)/`, 'm').exec(sdp);
-  return codec?.[1]?.toUpperCase() === 'VP9';
+/** A camera published VP9/AV1 or in several layers: what the `hd` profile (and livekit-client's default) asks for. */
+export function isHeavyTrack(track: { simulcastCodecs: { codec: string }[]; layers: unknown[] }): boolean {
+  return track.simulcastCodecs.some((c) => /^(vp9|av1)$/i.test(c.codec)) || track.layers.length > 1;
 }
 
 /** A loopback proxy in front of livekit-server's signal port, decoding what it relays. */
@@ -45,8 +41,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   let cutForever = false;
   let dropRefresh = false;
   let dropAnswer = false;
-  // Upstream sockets whose last offer from the client carried simulcast.
-  const heavyOffer = new WeakSet<WebSocket>();
+  // Upstream sockets of sessions that published a heavy camera.
+  const heavySession = new WeakSet<WebSocket>();
   const counters = { refreshTokensDropped: 0, answersDropped: 0, connections: 0 };
   const sockets = new Set<Socket>();
   const pairs = new Set<[WebSocket, WebSocket]>();
@@ -72,7 +68,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
 
   const wss = new WebSocketServer({ noServer: true });
   const shouldDrop = (data: RawData, upstream: WebSocket): boolean => {
-    const dropThisAnswer = dropAnswer && heavyOffer.has(upstream);
+    const dropThisAnswer = dropAnswer && heavySession.has(upstream);
     if (!dropRefresh && !dropThisAnswer) return false;
     try {
       const message = SignalResponse.fromBinary(new Uint8Array(data as Buffer)).message;
@@ -84,13 +80,11 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     return false;
   };
 
-  const noteOffer = (data: RawData, upstream: WebSocket) => {
+  const notePublish = (data: RawData, upstream: WebSocket) => {
     if (!dropAnswer) return;
     try {
       const message = SignalRequest.fromBinary(new Uint8Array(data as Buffer)).message;
-      if (message.case !== 'offer') return;
-      if (isHeavyOffer(message.value.sdp)) heavyOffer.add(upstream);
-      else heavyOffer.delete(upstream);
+      if (message.case === 'addTrack' && isHeavyTrack(message.value)) heavySession.add(upstream);
     } catch {
       // not a SignalRequest
     }
@@ -120,7 +114,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
           if (!shouldDrop(data, upstream) && client.readyState === WebSocket.OPEN) client.send(data, { binary: isBinary });
         });
         client.on('message', (data, isBinary) => {
-          noteOffer(data, upstream);
+          notePublish(data, upstream);
           if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
         });
         const closeBoth = () => {

@@ -68,6 +68,23 @@ describe('never drop a working call to wait', () => {
     expect(t.rooms.rooms).toHaveLength(2);
     expect(t.call().status).toBe('connected');
   });
+
+  it('a forced reconnect of a working call never fails it for want of a token: the Room carries on until one comes', async () => {
+    const t = await createJoinedStore({ reconnectGiveUpMs: 60_000 });
+    const working = t.rooms.last();
+    const down = new Error('Error generating token from endpoint /t: received 503 / down');
+    // about 7 min of a failing endpoint at one try per ~3 s, far past reconnectGiveUpMs
+    t.tokens.script(...Array.from({ length: 140 }, () => ({ kind: 'error' as const, error: down })));
+    t.store.dispatch(callActions.setVideoProfile('stable'));
+    await advance(5 * 60_000);
+    expect(t.call().status).toBe('connected');
+    expect(t.controller.getRoom()).toBe(working);
+    expect(working.disconnectCalls).toBe(0);
+    await advance(5 * 60_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.rooms.last().options.publishDefaults?.videoCodec).toBe('vp8');
+    expect(t.call().status).toBe('connected');
+  });
 });
 
 describe('could not reach vs reached and failed', () => {

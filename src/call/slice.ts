@@ -103,9 +103,7 @@ const callSlice = createSlice({
       state.lastReconnectReason = action.payload.reason;
     },
     /** The server or token endpoint did not answer; the next try in `delayMs` (sooner if the network is back). */
-    reconnectRetryScheduled(state, _action: PayloadAction<{ retry: number; delayMs: number }>) {
-      if (state.status === 'connected') state.status = 'reconnecting';
-    },
+    reconnectRetryScheduled(_state, _action: PayloadAction<{ retry: number; delayMs: number }>) {},
     /** The Room kept during a wait ended on its own; the call is down until the replacement connects. */
     roomLost(state, _action: PayloadAction<{ reason: string }>) {
       if (state.status === 'connected') state.status = 'reconnecting';

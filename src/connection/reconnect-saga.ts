@@ -85,13 +85,15 @@ function* reconnectUntilConnected(ctx: ControllerContext, firstReason: string, s
     const begun: boolean = yield call(beginAttempt, ctx, reason, slot);
     if (!begun) return { ended: true } as EpisodeEnd;
     // Tries that reach nobody stay inside this attempt, on the short schedule, within the time budget.
-    const startedAt = callClockNow();
+    let startedAt = callClockNow();
     let credentials: Credentials | undefined;
     for (let retry = 0; ; retry++) {
       if (!credentials) {
         try {
           credentials = yield call(fetchCredentials, ctx, true, callActions.tokenCheckRequested.type);
         } catch (error) {
+          // While the old Room still carries the call, waiting for a token costs nothing: no budget.
+          if (slot.live?.room.state === 'connected') startedAt = callClockNow();
           const retryable: boolean = yield call(noteTokenFailure, ctx, error);
           const goOn: boolean = retryable && (yield call(waitToRetry, ctx, retry, startedAt, 'token-source-failed'));
           if (!goOn) return { ended: true } as EpisodeEnd;

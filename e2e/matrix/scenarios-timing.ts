@@ -9,21 +9,29 @@ type Action = { action: { type: string } };
 const actionsOf = (subject: Subject) => subject.page.evaluate(() => (window as unknown as { __e2e: { actions: Action[] } }).__e2e.actions.map((a) => a.action.type));
 const count = (types: string[], type: string) => types.filter((t) => t === type).length;
 
-/** A signal cut of 3 s with the token endpoint up: the SDKs' own resume is what brings the call back. */
-export const shortCut: Scenario = {
-  name: 'short-signal-cut',
-  libraryShouldRecover: true,
-  async run(env, run) {
-    const trio = await openTrio(env, room('short-cut', run), env.server.wsUrl);
-    try {
-      await env.proxy.cut(3_000);
-      return await both(this.name, run, trio, Date.now(), 30_000, 30_000);
-    } finally {
-      env.proxy.restore();
-      await trio.close();
-    }
-  },
-};
+/** A signal cut of `ms` with the token endpoint up, measured from its end. */
+function signalCut(name: string, ms: number, baselineWaitMs: number): Scenario {
+  return {
+    name,
+    libraryShouldRecover: true,
+    async run(env: E2EEnv, run: number) {
+      const trio = await openTrio(env, room(name, run), env.server.wsUrl);
+      try {
+        await env.proxy.cut(ms);
+        return await both(this.name, run, trio, Date.now(), 30_000, baselineWaitMs);
+      } finally {
+        env.proxy.restore();
+        await trio.close();
+      }
+    },
+  };
+}
+
+/** 3 s, the token endpoint up: the SDKs' own resume is what brings the call back. */
+export const shortCut = signalCut('short-signal-cut', 3_000, 30_000);
+
+/** 60 s: longer than the library's SDK budget (30 s) and livekit-client's default (~45 s). */
+export const cutPastSdkBudget = signalCut('cut-past-sdk-retry-budget', 60_000, 20_000);
 
 /**
  * The token endpoint fails (503 for 40 s, then hangs for 45 s) for longer than the token's
@@ -80,22 +88,6 @@ export const twoServerLeaves: Scenario = {
       await serverLeave(trio);
       return await both(this.name, run, trio, Date.now(), 30_000, 15_000);
     } finally {
-      await trio.close();
-    }
-  },
-};
-
-/** A 60 s cut: longer than the library's SDK budget (30 s) and livekit-client's default (~45 s). */
-export const cutPastSdkBudget: Scenario = {
-  name: 'cut-past-sdk-retry-budget',
-  libraryShouldRecover: true,
-  async run(env: E2EEnv, run) {
-    const trio = await openTrio(env, room('long-cut', run), env.server.wsUrl);
-    try {
-      await env.proxy.cut(60_000);
-      return await both(this.name, run, trio, Date.now(), 30_000, 20_000);
-    } finally {
-      env.proxy.restore();
       await trio.close();
     }
   },

@@ -74,7 +74,8 @@ function neutral(page: Page): E2EPage {
 /** Debian's Chromium through playwright-core, as the matrix sees it. */
 export async function launchChromium(): Promise<BrowserSession> {
   const session = await launchBrowser();
-  const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  // Debian's wrapper script prints shell noise on stderr for --version: only stdout counts.
+  const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return {
     engine: 'chromium',
     version,

@@ -57,13 +57,14 @@ async function provoke(deadPort: number): Promise<Probe[]> {
 async function main() {
   await bundlePages();
   const pages = await servePages();
-  const results: Record<string, { version: string; probes: Probe[] }> = {};
+  const results: Record<string, { version: string; userAgent: string; probes: Probe[] }> = {};
   try {
     for (const engine of enginesFromEnv()) {
       const browser = await launchEngine(engine);
       try {
         const page = await browser.newPage(pages.url('watcher', { room: 'probe' }));
-        results[engine] = { version: browser.version, probes: await page.evaluate(provoke, 17_999) };
+        results[engine] = { version: browser.version, userAgent: await page.evaluate(() => navigator.userAgent), probes: await page.evaluate(provoke, 17_999) };
+        console.log(`${browser.version} | userAgent | ${results[engine]!.userAgent}`);
         for (const p of results[engine]!.probes) console.log(`${browser.version} | ${p.case} | ${p.name}: ${p.message}`);
       } finally {
         await browser.close();

@@ -1,6 +1,7 @@
 import type { ReconnectPolicy, Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
 import { defaultReachabilityProbe, type ReachabilityProbe } from '../connection/reachability';
 import { FastReconnectPolicy } from '../connection/sdk-reconnect-policy';
+import { BACKOFF_BROWSER_SDK_ATTEMPTS, delaysFailedWebSockets } from '../connection/websocket-backoff';
 import type { CallAlert, CallLogger } from '../errors/types';
 import type { CallRoom } from '../connection/room-surface';
 import type { VideoProfileName } from '../call/types';
@@ -33,7 +34,8 @@ export interface CallControllerConfig {
   sdkReconnectTimeoutMs?: number;
   /**
    * The SDK's own resume schedule for every Room the controller builds (`RoomOptions.reconnectPolicy`);
-   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs`. A profile's
+   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs` (in Firefox at
+   * most 6 attempts: it holds back WebSockets after failures, see websocket-backoff.ts). A profile's
    * own `reconnectPolicy` in `videoProfiles` wins.
    */
   reconnectPolicy?: ReconnectPolicy;
@@ -93,7 +95,7 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     diagnosticsLimit: pick('diagnosticsLimit'),
     sdkReconnectTimeoutMs: pick('sdkReconnectTimeoutMs'),
     reconnectGiveUpMs: pick('reconnectGiveUpMs'),
-    reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(pick('sdkReconnectTimeoutMs')),
+    reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(pick('sdkReconnectTimeoutMs'), Math.random, delaysFailedWebSockets() ? BACKOFF_BROWSER_SDK_ATTEMPTS : Number.POSITIVE_INFINITY),
     reachabilityProbe: config.reachabilityProbe === false ? undefined : (config.reachabilityProbe ?? defaultReachabilityProbe),
     videoProfiles: config.videoProfiles ?? {},
     connectOptions: config.connectOptions,

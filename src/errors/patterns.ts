@@ -45,12 +45,16 @@ export const REMOVE_TRACK_SENDER = /sender was not created by this|removeTrack\b
  * completed` (a publish the SDK was about to retry after a NegotiationError, ended by the Room's
  * disconnect), its stream/map aborts `This operation was aborted` / `The operation was aborted.`;
  * fetch's `The user aborted a request.`; Chromium's `User-Initiated Abort` when a data channel is
- * closed by our own reconnect. The `aborted` texts are whole messages (optionally after a
- * `Name: ` prefix): an app's own `upload aborted` is not ours to hide. Tested after NEGOTIATION,
- * so `negotiation aborted` stays a negotiation.
+ * closed by our own reconnect; Firefox's `The operation was aborted. ` (AbortError, with its
+ * trailing space). The `aborted` texts are whole messages (optionally after a `Name: ` prefix): an
+ * app's own `upload aborted` is not ours to hide. And work on a PeerConnection that our own
+ * reconnect or leave closed (InvalidStateError): Chromium `Failed to execute 'addTrack' on
+ * 'RTCPeerConnection': The RTCPeerConnection's signalingState is 'closed'.` (any method), Firefox
+ * `Peer connection is closed` (any method, `removeTrack` included: Firefox's text does not say
+ * which). Tested after NEGOTIATION, so `negotiation aborted` stays a negotiation.
  */
 export const CANCELLED =
-  /^cancell?ed\b|client initiated disconnect|(^|: )((signal )?connection( attempt)? aborted|user aborted connection|region fetching was aborted|the user aborted a request|th(is|e) operation was aborted)\.?$|been cancelled|user-initiated abort|engine closed before restart/i;
+  /^cancell?ed\b|client initiated disconnect|(^|: )((signal )?connection( attempt)? aborted|user aborted connection|region fetching was aborted|the user aborted a request|th(is|e) operation was aborted)\.?\s*$|been cancelled|user-initiated abort|engine closed before restart|signalingState is 'closed'|(^|: )peer connection is closed$/i;
 
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,

@@ -14,7 +14,7 @@ export const FAST_SDK_RETRY_DELAYS_MS: readonly number[] = [0, 250, 500, 1_000, 
  * failures would slow the very attempt that finds the network back by seconds. (The SDK's
  * resume cannot be started early from outside: its own `online` handler only acts while an
  * attempt is running.) `maxAttempts` ends it sooner in a browser that holds back WebSockets after
- * a few failures (Firefox: websocket-backoff.ts).
+ * a few failures (Firefox: firefox-defaults.ts).
  */
 export class FastReconnectPolicy implements ReconnectPolicy {
   constructor(

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { RECORD_REJECTIONS, type BrowserSession, type E2EPage } from './e2e-page';
-import { CACHE_DIR } from './proc';
+import { CACHE_DIR, killWithRunner } from './proc';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -81,7 +82,9 @@ export async function launchFirefox(): Promise<BrowserSession> {
     extraPrefsFirefox: FIREFOX_PREFS,
     defaultViewport: { width: 1280, height: 800 },
   });
-  const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
+  const letGo = killWithRunner(browser.process()?.pid);
+  // `Mozilla Firefox 153.8.0esr`: the package's own word (BiDi's browser.version() drops the `esr`).
+  const version = execFileSync(FIREFOX, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().replace(/^Mozilla /, '');
   return {
     engine: 'firefox',
     version,
@@ -97,6 +100,7 @@ export async function launchFirefox(): Promise<BrowserSession> {
     },
     async close() {
       await browser.close().catch(() => undefined);
+      letGo();
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };

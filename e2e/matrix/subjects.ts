@@ -83,8 +83,15 @@ async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Pro
   return `watcher=${JSON.stringify({ state: view?.state, rejoins: view?.rejoins, resubscribes: (view as { resubscribes?: number } | undefined)?.resubscribes, remote: mine, lastFrames: Object.fromEntries(last) })} local=${JSON.stringify(local)}`;
 }
 
-/** The browsers' own network-error lines, not console calls (Chromium's, then Firefox's). */
-export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Firefox can.t establish a connection|The connection to ws)/;
+/**
+ * The browsers' own network-error lines, not console calls. Chromium: `WebSocket connection to
+ * 'ws://…?access_token=…' failed`, `Failed to load resource`. Firefox (reported over BiDi as page
+ * errors): `Firefox can’t establish a connection to the server at ws://…?access_token=…`, `The
+ * connection to ws://… was interrupted…`, and `Cross-Origin Request Blocked: … /rtc/v1/validate?
+ * access_token=…` (the SDK's validate request after a failed WebSocket, refused while the network
+ * is cut).
+ */
+export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
 export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string } = {}): Promise<RunRecord> {

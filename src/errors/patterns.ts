@@ -96,8 +96,10 @@ export const DEVICE_TEXT = /permission (denied|dismissed)|device not found|could
 export const AUTOPLAY = /play\(\) failed|play method is not allowed/i;
 
 /**
- * getDisplayMedia outside a user gesture (InvalidStateError): a UX state (offer "share again"),
- * not a broken device. Chromium: `getDisplayMedia requires transient activation from a user
- * gesture.`; Firefox: `getDisplayMedia must be called from a user gesture handler.`
+ * getDisplayMedia outside a user gesture: a UX state (offer "share again"), not a broken device.
+ * Firefox 153 ESR (seen in a run): `InvalidStateError: getDisplayMedia requires transient
+ * activation from a user gesture.`; Safari/WebKit: `getDisplayMedia must be called from a user
+ * gesture handler.`; Chromium's source: `getDisplayMedia() requires transient activation (user
+ * gesture).` (headless Chromium with fake UI grants it without one, so not seen in a run).
  */
 export const USER_GESTURE = /transient activation|from a user gesture/i;

@@ -1,4 +1,5 @@
 import { classifyCallError } from '../../../src';
+import { screenShareRefusal } from '../../../src/media/screen-share-policy';
 import { ENGINE_TEXTS, type EngineText } from './engine-texts';
 
 /** What the library makes of each real text, in either engine (the case names are the probe's). */
@@ -7,6 +8,7 @@ const EXPECTED: Record<string, string> = {
   'addTrack: RTCPeerConnection already closed': 'cancelled',
   'createOffer: RTCPeerConnection already closed': 'cancelled',
   'createDataChannel: RTCPeerConnection already closed': 'cancelled',
+  'getDisplayMedia: no user gesture': 'device',
   'getDisplayMedia: no screen to capture (headless)': 'device',
   'getUserMedia: impossible constraint': 'device',
   'fetch: connection refused': 'network',
@@ -30,6 +32,12 @@ describe('real engine texts (e2e/probe-texts.ts)', () => {
     const expected = PER_ENGINE[engine]?.[text.case] ?? EXPECTED[text.case];
     expect(expected).toBeDefined();
     expect(classifyCallError(asThrown(text)).kind).toBe(expected);
+  });
+
+  it("Firefox's getDisplayMedia without a gesture is a UX state (share again), not an alert", () => {
+    const text = ENGINE_TEXTS.firefox.texts.find((t) => t.case === 'getDisplayMedia: no user gesture')!;
+    expect(classifyCallError(asThrown(text))).toEqual({ kind: 'device', alert: false, severity: 'info' });
+    expect(screenShareRefusal(asThrown(text))).toBe('needs-gesture');
   });
 
   it.each([

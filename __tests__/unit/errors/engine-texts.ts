@@ -29,6 +29,7 @@ export const ENGINE_TEXTS = {
       { case: 'addTrack: RTCPeerConnection already closed', name: 'InvalidStateError', message: 'Peer connection is closed' },
       { case: 'createOffer: RTCPeerConnection already closed', name: 'InvalidStateError', message: 'Peer connection is closed' },
       { case: 'createDataChannel: RTCPeerConnection already closed', name: 'InvalidStateError', message: 'Peer connection is closed' },
+      { case: 'getDisplayMedia: no user gesture', name: 'InvalidStateError', message: 'getDisplayMedia requires transient activation from a user gesture.' },
       { case: 'getDisplayMedia: no screen to capture (headless)', name: 'NotFoundError', message: 'The object can not be found here.' },
       { case: 'getUserMedia: impossible constraint', name: 'OverconstrainedError', message: 'Constraints could not be satisfied.' },
       { case: 'fetch: connection refused', name: 'TypeError', message: 'NetworkError when attempting to fetch resource.' },

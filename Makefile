@@ -46,8 +46,11 @@ docs-check: build
 package-check: build
 	npm run package:check
 
+# Both engines by default (E2E_BROWSERS=chromium or =firefox runs one); e2e/matrix/plan.ts says
+# which scenarios each runs.
+E2E_BROWSERS ?= chromium,firefox
 e2e: deps system-deps livekit-server
-	npm run e2e
+	E2E_BROWSERS=$(E2E_BROWSERS) npm run e2e
 
 demo-check: deps system-deps livekit-server
 	npm run demo:check

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Debian packages the end-to-end tests need: chromium (driven by playwright-core) and redis-server
-# (two-node scenario). Installs only what is missing; works as root with no stdin (CI) or via sudo.
+# Debian packages the end-to-end tests need: chromium (driven by playwright-core), firefox-esr
+# (driven by puppeteer-core over WebDriver BiDi) and redis-server (two-node scenario). Installs only
+# what is missing; works as root with no stdin (CI) or via sudo.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system deps present: chromium, redis-server"
+  echo "system deps present: chromium, firefox-esr, redis-server"
   exit 0
 fi
 SUDO=""

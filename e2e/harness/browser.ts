@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { RECORD_REJECTIONS, type BrowserSession, type E2EPage } from './e2e-page';
 import { CACHE_DIR } from './proc';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,27 +23,14 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-export interface BrowserSession {
+/** Playwright's own view (the demo check clicks through the UI with it). */
+export interface PlaywrightSession {
   context: BrowserContext;
   newPage(url: string): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Rejections that escape to the page: recorded before any page script runs. */
-const RECORD_REJECTIONS = `
-  // tsx compiles the runner with keepNames: functions handed to page.evaluate call __name.
-  globalThis.__name = globalThis.__name || ((fn) => fn);
-  window.__escaped = [];
-  window.addEventListener('unhandledrejection', (e) => {
-    // Looked at after every other listener ran: a filter that prevents the default has handled it.
-    setTimeout(() => {
-      if (e.defaultPrevented) return;
-      const r = e.reason; window.__escaped.push(String((r && (r.name + ': ' + r.message)) || r));
-    }, 0);
-  });
-`;
-
-export async function launchBrowser(): Promise<BrowserSession> {
+export async function launchBrowser(): Promise<PlaywrightSession> {
   const userDataDir = mkdtempSync(join(CACHE_DIR, 'chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -71,6 +60,28 @@ export async function launchBrowser(): Promise<BrowserSession> {
 
 export function consoleOf(page: Page): string[] {
   return (page as Page & { consoleLines?: string[] }).consoleLines ?? [];
+}
+
+/** The engine-neutral face of a Chromium page. */
+function neutral(page: Page): E2EPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
+    consoleLines: () => consoleOf(page),
+    close: () => page.close(),
+  };
+}
+
+/** Debian's Chromium through playwright-core, as the matrix sees it. */
+export async function launchChromium(): Promise<BrowserSession> {
+  const session = await launchBrowser();
+  // Debian's wrapper script prints shell noise on stderr for --version: only stdout counts.
+  const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return {
+    engine: 'chromium',
+    version,
+    newPage: async (url) => neutral(await session.newPage(url)),
+    close: () => session.close(),
+  };
 }
 
 export type { Browser, Page };

@@ -6,16 +6,31 @@ export const CACHE_DIR = join(process.cwd(), '.cache');
 export const LOG_DIR = join(CACHE_DIR, 'logs');
 
 const children = new Set<ChildProcess>();
+/** Process groups a library started for us (puppeteer's Firefox): its own exit hooks lose the race with ours. */
+const adopted = new Set<number>();
 
 /** Every process we start is killed when the runner exits, also on a crash or Ctrl-C. */
 function killAll(signal: NodeJS.Signals = 'SIGKILL') {
-  for (const child of children) {
+  for (const pid of [...[...children].map((c) => c.pid), ...adopted]) {
     try {
-      if (child.pid) process.kill(-child.pid, signal);
+      if (pid) process.kill(-pid, signal);
     } catch {
-      // already gone
+      try {
+        if (pid) process.kill(pid, signal); // not a group leader
+      } catch {
+        // already gone
+      }
     }
   }
+}
+
+/** Kills `pid`'s process group with ours when the runner exits; the returned function lets go of it. */
+export function killWithRunner(pid: number | undefined): () => void {
+  hookExit();
+  if (pid) adopted.add(pid);
+  return () => {
+    if (pid) adopted.delete(pid);
+  };
 }
 let hooked = false;
 function hookExit() {

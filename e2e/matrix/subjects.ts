@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { consoleOf } from '../harness/browser';
+import type { E2EPage, Engine } from '../harness/e2e-page';
 import { waitFor } from '../harness/proc';
-import { browserFor, pageCall, type E2EEnv } from '../env';
+import { openPage, pageCall, type E2EEnv } from '../env';
 import { countTokenLeaks, framesFlowing, recoveryMs, type Sample } from './measure';
 
 export type SubjectKind = 'library' | 'baseline';
@@ -10,31 +9,26 @@ export type SubjectKind = 'library' | 'baseline';
 export interface Subject {
   kind: SubjectKind;
   identity: string;
-  page: Page;
+  page: E2EPage;
 }
 
 export interface Trio {
+  engine: Engine;
   room: string;
-  watcher: Page;
+  watcher: E2EPage;
   library: Subject;
   baseline: Subject;
   close(): Promise<void>;
 }
 
-async function open(env: E2EEnv, kind: 'library' | 'baseline' | 'watcher', room: string, query: Record<string, string>): Promise<Page> {
-  const page = await browserFor(env, kind).newPage(env.pages.url(kind, { tokenUrl: env.tokens.url, room, ...query }));
-  await waitFor(`${kind} page`, () => page.evaluate(() => Boolean((window as unknown as { __e2e?: { ready?: boolean } }).__e2e?.ready)), 15_000);
-  return page;
-}
-
 export const status = async (subject: Subject): Promise<string> => (await pageCall<{ status: string }>(subject.page, 'state')).status;
-export const samplesOf = (watcher: Page, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
+export const samplesOf = (watcher: E2EPage, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
 
 /** Library and baseline in one room through the fault proxy; the watcher straight on `directUrl`. */
 export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>): Promise<Trio> {
-  const watcher = await open(env, 'watcher', room, { serverUrl: directUrl });
-  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await open(env, 'library', room, { identity: `lib-${room}` }) };
-  const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await open(env, 'baseline', room, { identity: `base-${room}` }) };
+  const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl });
+  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}` }) };
+  const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await openPage(env, 'baseline', room, { identity: `base-${room}` }) };
   const subjects = [library, baseline].filter((s) => which.includes(s.kind));
   for (const s of subjects) await pageCall(s.page, 'join');
   // The subjects first: the room lives on the node they reach (what the two-node scenario kills).
@@ -45,6 +39,7 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
     await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);
   }
   return {
+    engine: env.engine,
     room,
     watcher,
     library,
@@ -56,6 +51,8 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
 }
 
 export interface RunRecord {
+  /** The engine the subject ran in (the watcher is always Chromium). */
+  engine: Engine;
   scenario: string;
   subject: SubjectKind;
   run: number;
@@ -67,9 +64,10 @@ export interface RunRecord {
   /** JWTs in the page's state, actions, library logs, alerts and JS console calls. */
   tokenLeaks: number;
   /**
-   * JWTs in Chromium's own network-error lines ("WebSocket connection to 'ws://…?access_token=…'
-   * failed"): the SDK's signal URL carries the token; these never pass through `console`, so no
-   * page code (and no console→alert hook) sees them.
+   * JWTs in the browser's own network-error lines (Chromium: "WebSocket connection to
+   * 'ws://…?access_token=…' failed"; Firefox: "Firefox can’t establish a connection to the server
+   * at ws://…?access_token=…"): the SDK's signal URL carries the token; these never pass through
+   * `console`, so no page code (and no console→alert hook) sees them.
    */
   browserNetLogLeaks: number;
   /**
@@ -100,10 +98,19 @@ async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Pro
   return `watcher=${JSON.stringify({ state: view?.state, rejoins: view?.rejoins, resubscribes: (view as { resubscribes?: number } | undefined)?.resubscribes, remote: mine, lastFrames: Object.fromEntries(last) })} local=${JSON.stringify(local)}`;
 }
 
-const BROWSER_NET_LOG = /^error: (WebSocket connection to|Failed to load resource)/;
+/**
+ * The browsers' own network-error lines, not console calls. Chromium: `WebSocket connection to
+ * 'ws://…?access_token=…' failed`, `Failed to load resource`. Firefox (reported over BiDi as page
+ * errors): `Firefox can’t establish a connection to the server at ws://…?access_token=…`, `The
+ * connection to ws://… was interrupted…`, and `Cross-Origin Request Blocked: … /rtc/v1/validate?
+ * access_token=…` (the SDK's validate request after a failed WebSocket, refused while the network
+ * is cut).
+ */
+export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
 export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string } = {}): Promise<RunRecord> {
+  const engine = trio.engine;
   const samples = await samplesOf(trio.watcher, faultEnd - 5_000);
   const flowing = framesFlowing(samples, subject.identity, Date.now());
   const st = await status(subject);
@@ -125,11 +132,13 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     .map((l) => `${l.at === undefined ? '' : l.at - faultEnd} log ${l.level} ${l.text.slice(0, 300)}`);
   // One time line, in order: actions, Room events and log lines merged by their time.
   const byTime = [...timeline, ...events, ...logs].map((line, i) => ({ line, i, t: Number.parseInt(line, 10) })).sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i));
-  writeFileSync(`e2e/results/timelines/${scenario}-${run}-${subject.kind}.txt`, byTime.map((x) => x.line).join('\n'));
+  writeFileSync(`e2e/results/timelines/${engine}-${scenario}-${run}-${subject.kind}.txt`, byTime.map((x) => x.line).join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
   const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;
+  const consoleLines = subject.page.consoleLines();
   return {
+    engine,
     scenario,
     subject: subject.kind,
     run,
@@ -138,8 +147,8 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     escapedRejections: escaped.length,
     alerts: alerts.length,
     removeTrackAlerts: alerts.filter((a) => a.kind === 'remove-track-sender').length,
-    tokenLeaks: countTokenLeaks(kept, consoleOf(subject.page).filter((l) => !BROWSER_NET_LOG.test(l))),
-    browserNetLogLeaks: countTokenLeaks(consoleOf(subject.page).filter((l) => BROWSER_NET_LOG.test(l))),
+    tokenLeaks: countTokenLeaks(kept, consoleLines.filter((l) => !BROWSER_NET_LOG.test(l))),
+    browserNetLogLeaks: countTokenLeaks(consoleLines.filter((l) => BROWSER_NET_LOG.test(l))),
     backMs: backAfter(faultEnd, (kept.actions as { at: number; action: { type: string } }[] | undefined) ?? [], (kept.events as { at: number; event: string }[] | undefined) ?? []),
     detail: recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`,
   };

@@ -5,6 +5,7 @@ import type { ControllerContext } from '../controller/context';
 import { failCall } from './fail-call';
 import { outageBudgetSpent, unreachableRetryDelayMs } from './reconnect-policy';
 import type { ReachabilityProbe } from './reachability';
+import { FIREFOX_GATED_FALLBACK_MS, delaysFailedWebSockets } from './firefox-defaults';
 
 /** How often the reachability probe looks while the server does not answer. */
 export const PROBE_INTERVAL_MS = 250;
@@ -23,8 +24,11 @@ export function* serverAnswersAgain(probe: ReachabilityProbe, serverUrl: string)
   }
 }
 
-/** With a probe, a connect to a server that did not answer waits for it to answer (or this long). */
-export const GATED_RETRY_FALLBACK_MS = 10_000;
+/**
+ * With a probe, a connect to a server that did not answer waits for it to answer (or this long;
+ * longer where each failed WebSocket holds the next one back: firefox-defaults.ts).
+ */
+export const GATED_RETRY_FALLBACK_MS = delaysFailedWebSockets() ? FIREFOX_GATED_FALLBACK_MS : 10_000;
 
 /**
  * Between two tries to reach a server or token endpoint that did not answer: the short jittered

@@ -13,16 +13,18 @@ export const FAST_SDK_RETRY_DELAYS_MS: readonly number[] = [0, 250, 500, 1_000, 
  * ÷ (successes + 1)) ÷ 65536 (its per-process throttle, over the last 2–4 min), so about 30
  * failures would slow the very attempt that finds the network back by seconds. (The SDK's
  * resume cannot be started early from outside: its own `online` handler only acts while an
- * attempt is running.)
+ * attempt is running.) `maxAttempts` ends it sooner in a browser that holds back WebSockets after
+ * a few failures (Firefox: firefox-defaults.ts).
  */
 export class FastReconnectPolicy implements ReconnectPolicy {
   constructor(
     readonly budgetMs: number,
     private readonly random: () => number = Math.random,
+    readonly maxAttempts: number = Number.POSITIVE_INFINITY,
   ) {}
 
   nextRetryDelayInMs({ retryCount, elapsedMs }: ReconnectContext): number | null {
-    if (elapsedMs >= this.budgetMs) return null;
+    if (elapsedMs >= this.budgetMs || retryCount >= this.maxAttempts) return null;
     const base = FAST_SDK_RETRY_DELAYS_MS[Math.min(retryCount, FAST_SDK_RETRY_DELAYS_MS.length - 1)]!;
     if (base === 0) return Math.round(100 * this.random());
     return Math.round(base * (0.8 + 0.4 * this.random()));

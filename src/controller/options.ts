@@ -1,6 +1,7 @@
 import type { ReconnectPolicy, Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
 import { defaultReachabilityProbe, type ReachabilityProbe } from '../connection/reachability';
 import { FastReconnectPolicy } from '../connection/sdk-reconnect-policy';
+import { FIREFOX_SDK_ATTEMPTS, FIREFOX_SDK_RECONNECT_TIMEOUT_MS, delaysFailedWebSockets } from '../connection/firefox-defaults';
 import type { CallAlert, CallLogger } from '../errors/types';
 import type { CallRoom } from '../connection/room-surface';
 import type { VideoProfileName } from '../call/types';
@@ -29,11 +30,12 @@ export interface CallControllerConfig {
   maxReconnectDelayMs?: number;
   /** Entries kept by `exportDiagnostics()`. */
   diagnosticsLimit?: number;
-  /** An SDK resume/restart still going after this long is ended and replaced by a controlled reconnect. */
+  /** An SDK resume/restart still going after this long is ended and replaced by a controlled reconnect (default 30 s; 10 s in Firefox, see firefox-defaults.ts). */
   sdkReconnectTimeoutMs?: number;
   /**
    * The SDK's own resume schedule for every Room the controller builds (`RoomOptions.reconnectPolicy`);
-   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs`. A profile's
+   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs` (in Firefox at
+   * most 6 attempts: it holds back WebSockets after failures, see firefox-defaults.ts). A profile's
    * own `reconnectPolicy` in `videoProfiles` wins.
    */
   reconnectPolicy?: ReconnectPolicy;
@@ -74,10 +76,12 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
   if (!config || typeof config.tokenSource?.fetch !== 'function') {
     throw new TypeError('createCallController: `tokenSource` with a fetch(options, force?) method is required');
   }
-  const pick = <K extends keyof typeof DEFAULT_OPTIONS>(key: K): number => {
+  const pick = <K extends keyof typeof DEFAULT_OPTIONS>(key: K, fallback: number = DEFAULT_OPTIONS[key]): number => {
     const value = config[key];
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : DEFAULT_OPTIONS[key];
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
   };
+  const firefox = delaysFailedWebSockets();
+  const sdkReconnectTimeoutMs = pick('sdkReconnectTimeoutMs', firefox ? FIREFOX_SDK_RECONNECT_TIMEOUT_MS : DEFAULT_OPTIONS.sdkReconnectTimeoutMs);
   return {
     tokenSource: config.tokenSource,
     createRoom: config.createRoom ?? defaultCreateRoom,
@@ -91,9 +95,9 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     tokenFetchTimeoutMs: pick('tokenFetchTimeoutMs'),
     maxReconnectDelayMs: pick('maxReconnectDelayMs'),
     diagnosticsLimit: pick('diagnosticsLimit'),
-    sdkReconnectTimeoutMs: pick('sdkReconnectTimeoutMs'),
+    sdkReconnectTimeoutMs,
     reconnectGiveUpMs: pick('reconnectGiveUpMs'),
-    reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(pick('sdkReconnectTimeoutMs')),
+    reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(sdkReconnectTimeoutMs, Math.random, firefox ? FIREFOX_SDK_ATTEMPTS : Number.POSITIVE_INFINITY),
     reachabilityProbe: config.reachabilityProbe === false ? undefined : (config.reachabilityProbe ?? defaultReachabilityProbe),
     videoProfiles: config.videoProfiles ?? {},
     connectOptions: config.connectOptions,

@@ -45,12 +45,16 @@ export const REMOVE_TRACK_SENDER = /sender was not created by this|removeTrack\b
  * completed` (a publish the SDK was about to retry after a NegotiationError, ended by the Room's
  * disconnect), its stream/map aborts `This operation was aborted` / `The operation was aborted.`;
  * fetch's `The user aborted a request.`; Chromium's `User-Initiated Abort` when a data channel is
- * closed by our own reconnect. The `aborted` texts are whole messages (optionally after a
- * `Name: ` prefix): an app's own `upload aborted` is not ours to hide. Tested after NEGOTIATION,
- * so `negotiation aborted` stays a negotiation.
+ * closed by our own reconnect; Firefox's `The operation was aborted. ` (AbortError, with its
+ * trailing space). The `aborted` texts are whole messages (optionally after a `Name: ` prefix): an
+ * app's own `upload aborted` is not ours to hide. And work on a PeerConnection that our own
+ * reconnect or leave closed (InvalidStateError): Chromium `Failed to execute 'addTrack' on
+ * 'RTCPeerConnection': The RTCPeerConnection's signalingState is 'closed'.` (any method), Firefox
+ * `Peer connection is closed` (any method, `removeTrack` included: Firefox's text does not say
+ * which). Tested after NEGOTIATION, so `negotiation aborted` stays a negotiation.
  */
 export const CANCELLED =
-  /^cancell?ed\b|client initiated disconnect|(^|: )((signal )?connection( attempt)? aborted|user aborted connection|region fetching was aborted|the user aborted a request|th(is|e) operation was aborted)\.?$|been cancelled|user-initiated abort|engine closed before restart/i;
+  /^cancell?ed\b|client initiated disconnect|(^|: )((signal )?connection( attempt)? aborted|user aborted connection|region fetching was aborted|the user aborted a request|th(is|e) operation was aborted)\.?\s*$|been cancelled|user-initiated abort|engine closed before restart|signalingState is 'closed'|(^|: )peer connection is closed$/i;
 
 /**
  * NegotiationError texts (`negotiation timed out`, `negotiation aborted`, `unable to negotiate`,
@@ -92,8 +96,10 @@ export const DEVICE_TEXT = /permission (denied|dismissed)|device not found|could
 export const AUTOPLAY = /play\(\) failed|play method is not allowed/i;
 
 /**
- * getDisplayMedia outside a user gesture (InvalidStateError): a UX state (offer "share again"),
- * not a broken device. Chromium: `getDisplayMedia requires transient activation from a user
- * gesture.`; Firefox: `getDisplayMedia must be called from a user gesture handler.`
+ * getDisplayMedia outside a user gesture: a UX state (offer "share again"), not a broken device.
+ * Firefox 153 ESR (seen in a run): `InvalidStateError: getDisplayMedia requires transient
+ * activation from a user gesture.`; Safari/WebKit: `getDisplayMedia must be called from a user
+ * gesture handler.`; Chromium's source: `getDisplayMedia() requires transient activation (user
+ * gesture).` (headless Chromium with fake UI grants it without one, so not seen in a run).
  */
 export const USER_GESTURE = /transient activation|from a user gesture/i;

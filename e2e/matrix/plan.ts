@@ -1,0 +1,44 @@
+// Which scenarios run in which engine. Chromium runs all of them; Firefox runs the ones whose
+// outcome depends on the browser, so that `make test` stays within 45 minutes on the 2-core machine
+// (e2e/README.md has the measured budget).
+import type { Engine } from '../harness/e2e-page';
+import { migration, nodeFailure, serverLeave, serverRestart, tokenOutage, type Scenario } from './scenarios';
+import { answersDropped, removeParticipant, toggleStorm } from './scenarios-media';
+import { twoNodes } from './scenario-cluster';
+import { cutPastSdkBudget, shortCut, tokenEndpointDownThenCut, twoServerLeaves } from './scenarios-timing';
+
+export const ALL: Scenario[] = [
+  tokenOutage,
+  shortCut,
+  tokenEndpointDownThenCut,
+  cutPastSdkBudget,
+  serverRestart,
+  nodeFailure,
+  migration,
+  serverLeave,
+  twoServerLeaves,
+  toggleStorm,
+  answersDropped,
+  removeParticipant,
+  twoNodes,
+];
+
+/**
+ * Firefox: the browser's own part of each production error. Its WebSocket (failed-connect delays,
+ * its 401 handling), ICE restart on resume and signal reconnect (`short-signal-cut`,
+ * `cut-past-sdk-retry-budget`, `signal-outage-past-token-exp`: the 401 itself), `removeTrack` and
+ * renegotiation while publishing (`toggle-storm-during-reconnect`,
+ * `answers-dropped-negotiation-fallback`: Firefox's simulcast and SDP), a leave (`server-leave`)
+ * and a terminal removal. Chromium only: the faults that live on the server side and reach the
+ * browser as the same full reconnect that node-failure already shows (server restart, migration,
+ * two server leaves, two nodes on Redis), and the 2.5-minute token-endpoint-down scenario, whose
+ * subject is the library's token refresh (no browser API in it).
+ */
+const FIREFOX: Scenario[] = [tokenOutage, shortCut, cutPastSdkBudget, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant];
+
+export const PLAN: Record<Engine, Scenario[]> = { chromium: ALL, firefox: FIREFOX };
+
+/** `E2E_ONLY=a,b` narrows every engine's list. */
+export function scenariosFor(engine: Engine, only = process.env.E2E_ONLY?.split(',')): Scenario[] {
+  return PLAN[engine].filter((s) => !only || only.includes(s.name));
+}

@@ -34,7 +34,7 @@ export interface CallControllerConfig {
   sdkReconnectTimeoutMs?: number;
   /**
    * The SDK's own resume schedule for every Room the controller builds (`RoomOptions.reconnectPolicy`);
-   * default `FastReconnectPolicy`: about every second for `sdkReconnectTimeoutMs` (in Firefox at
+   * default `FastReconnectPolicy`: at once, 0.25, 0.5, 1 s, then every 1.5 s for `sdkReconnectTimeoutMs` (in Firefox at
    * most 6 attempts: it holds back WebSockets after failures, see firefox-defaults.ts). A profile's
    * own `reconnectPolicy` in `videoProfiles` wins.
    */

@@ -106,7 +106,8 @@ async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Pro
  * access_token=…` (the SDK's validate request after a failed WebSocket, refused while the network
  * is cut).
  */
-export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
+// Chromium's CORS line for a validate request cut off mid-way (`Access to fetch at 'http://…/rtc/v1/validate?access_token=…'`) is one of them too.
+export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Access to fetch at|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
 export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string } = {}): Promise<RunRecord> {
@@ -135,8 +136,10 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
   writeFileSync(`e2e/results/timelines/${engine}-${scenario}-${run}-${subject.kind}.txt`, byTime.map((x) => x.line).join('\n'));
   const identityNow = await pageCall<string | null>(subject.page, 'identity').catch(() => null);
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
-  const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;
   const consoleLines = subject.page.consoleLines();
+  const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;
+  // A console line with a token that is not a known browser network line: name it (redacted) so the failure says what leaked.
+  const leakedLines = consoleLines.filter((l) => !BROWSER_NET_LOG.test(l) && countTokenLeaks(l) > 0).map((l) => l.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[JWT]').slice(0, 160));
   return {
     engine,
     scenario,
@@ -150,6 +153,6 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     tokenLeaks: countTokenLeaks(kept, consoleLines.filter((l) => !BROWSER_NET_LOG.test(l))),
     browserNetLogLeaks: countTokenLeaks(consoleLines.filter((l) => BROWSER_NET_LOG.test(l))),
     backMs: backAfter(faultEnd, (kept.actions as { at: number; action: { type: string } }[] | undefined) ?? [], (kept.events as { at: number; event: string }[] | undefined) ?? []),
-    detail: recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`,
+    detail: `${recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`}${leakedLines.length ? ` tokenLines=${JSON.stringify(leakedLines)}` : ''}`,
   };
 }

@@ -16,6 +16,10 @@ export {
   selectReconnectAttempts,
   selectDisconnectReason,
   selectScreenShareBlockedReason,
+  selectMediaHealth,
+  selectRemoteMediaHealth,
+  selectHdOfferedAt,
+  selectQualityTroubleSince,
 } from './call/selectors';
 export type * from './call/types';
 export { MEDIA_SOURCES } from './call/types';

@@ -20,5 +20,7 @@ export function createInitialCallState(): CallState {
     media: { camera: idleSource(), microphone: idleSource(), screenShare: { ...idleSource(), blockedReason: null } },
     negotiationErrors: [],
     lastError: null,
+    mediaHealth: { remote: {}, camera: null },
+    quality: { troubleSince: null, hdOfferedAt: null },
   };
 }

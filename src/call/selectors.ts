@@ -1,4 +1,4 @@
-import type { CallRootState, CallState, CallStatus, MediaSourceName, MediaSourceState, VideoProfileName } from './types';
+import type { CallRootState, CallState, CallStatus, MediaHealthEntry, MediaSourceName, MediaSourceState, VideoProfileName } from './types';
 
 const call = (state: CallRootState): CallState => state.call;
 
@@ -18,3 +18,10 @@ export const selectCanToggle = (state: CallRootState, source: MediaSourceName): 
 export const selectLastError = (state: CallRootState) => call(state).lastError;
 export const selectReconnectAttempts = (state: CallRootState): number => call(state).reconnectAttempts;
 export const selectDisconnectReason = (state: CallRootState): string | null => call(state).disconnectReason;
+export const selectMediaHealth = (state: CallRootState) => call(state).mediaHealth;
+const OK: MediaHealthEntry = { health: 'ok', since: 0, trackSid: null };
+/** A remote participant's video health; `ok` (since 0) when the watchdog never flagged it. */
+export const selectRemoteMediaHealth = (state: CallRootState, identity: string): MediaHealthEntry => call(state).mediaHealth.remote[identity] ?? OK;
+/** Epoch ms when HD was offered back after a quality fallback, or `null`. */
+export const selectHdOfferedAt = (state: CallRootState): number | null => call(state).quality.hdOfferedAt;
+export const selectQualityTroubleSince = (state: CallRootState): number | null => call(state).quality.troubleSince;

@@ -1,5 +1,6 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import { createInitialCallState } from './initial-state';
+import { healthReducers } from './health-reducers';
 import { endMedia, recordIntent } from './media-reducers';
 import type {
   CallState,
@@ -164,7 +165,9 @@ const callSlice = createSlice({
       state.videoProfile = action.payload.profile;
       state.profileChange = { ...action.payload };
       state.negotiationErrors = [];
+      state.quality.hdOfferedAt = null;
     },
+    ...healthReducers,
   },
 });
 

@@ -75,7 +75,42 @@ export interface CallState {
   /** Epoch ms of NegotiationErrors inside the sliding window. */
   negotiationErrors: number[];
   lastError: CallStateError | null;
+  /** What the media watchdog saw (health/); only transitions change it. */
+  mediaHealth: MediaHealthState;
+  /** The local connection quality as it matters to the profile (quality/). */
+  quality: QualityState;
 }
+
+/** `stale`: no new frame (remote) or no bytes sent (local) for `staleMediaMs`; `recovering`: the watchdog acted. */
+export type MediaHealth = 'ok' | 'stale' | 'recovering';
+
+export interface MediaHealthEntry {
+  health: MediaHealth;
+  /** Epoch ms of the last transition. */
+  since: number;
+  trackSid: string | null;
+}
+
+export interface MediaHealthState {
+  /** Remote participants' video, by identity; a participant never flagged has no entry (it is `ok`). */
+  remote: Record<string, MediaHealthEntry>;
+  /** The published camera; `null` until it was flagged once. */
+  camera: MediaHealthEntry | null;
+}
+
+/** livekit-client's `ConnectionQuality`, as strings. */
+export type QualityLevel = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
+
+export interface QualityState {
+  /** Epoch ms since when the local connection quality has been poor or lost; `null` while it is not. */
+  troubleSince: number | null;
+  /** Epoch ms when HD was offered back (stable healthy long enough); `null` when there is no offer. */
+  hdOfferedAt: number | null;
+}
+
+export type MediaScope = 'remote' | 'local';
+/** How a stale track came back: by itself, after a resubscribe / track restart, or on a new Room. */
+export type MediaRecoveredBy = 'itself' | 'resubscribe' | 'restart' | 'reconnect';
 
 export interface CallRootState {
   call: CallState;

@@ -47,6 +47,20 @@ export interface CallControllerConfig {
   reachabilityProbe?: ReachabilityProbe | false;
   /** How long a controlled reconnect keeps trying to reach a server or token endpoint that does not answer before `failed`. */
   reconnectGiveUpMs?: number;
+  /** Watch subscribed remote video and the published camera for media that stopped while the call says connected (health/). Default on. */
+  mediaWatchdog?: boolean;
+  /** A watched track with no new frame (remote) or no bytes sent (camera) this long is stale. */
+  staleMediaMs?: number;
+  /** How often each watched track's stats are read (one `getStats` a track; paused while the page is hidden). */
+  mediaSampleMs?: number;
+  /** Least time between two reconnects the watchdog asks for (a stream that keeps dying does not loop the call). */
+  mediaReconnectCooldownMs?: number;
+  /** Local connection quality poor (or lost) this long on `hd` switches to `stable` (reason `quality`). */
+  poorQualityMs?: number;
+  /** `stable` chosen for quality, healthy (good/excellent) this long: HD is offered back (or tried, see `hdRetry`). Doubles after each return that failed. */
+  hdRetryAfterMs?: number;
+  /** `offer` (default): put `call/hdOffered` and let the user choose; `auto`: go back to HD by itself. */
+  hdRetry?: 'offer' | 'auto';
 }
 
 export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger' | 'reachabilityProbe'>> {
@@ -70,6 +84,11 @@ export const DEFAULT_OPTIONS = {
   diagnosticsLimit: 500,
   sdkReconnectTimeoutMs: 30_000,
   reconnectGiveUpMs: 300_000,
+  staleMediaMs: 4_000,
+  mediaSampleMs: 1_000,
+  mediaReconnectCooldownMs: 60_000,
+  poorQualityMs: 10_000,
+  hdRetryAfterMs: 600_000,
 } as const;
 
 export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: (options: RoomOptions) => CallRoom): ResolvedCallOptions {
@@ -97,6 +116,13 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     diagnosticsLimit: pick('diagnosticsLimit'),
     sdkReconnectTimeoutMs,
     reconnectGiveUpMs: pick('reconnectGiveUpMs'),
+    mediaWatchdog: config.mediaWatchdog !== false,
+    staleMediaMs: Math.max(500, pick('staleMediaMs')),
+    mediaSampleMs: Math.max(100, pick('mediaSampleMs')),
+    mediaReconnectCooldownMs: pick('mediaReconnectCooldownMs'),
+    poorQualityMs: pick('poorQualityMs'),
+    hdRetryAfterMs: pick('hdRetryAfterMs'),
+    hdRetry: config.hdRetry === 'auto' ? 'auto' : 'offer',
     reconnectPolicy: config.reconnectPolicy ?? new FastReconnectPolicy(sdkReconnectTimeoutMs, Math.random, firefox ? FIREFOX_SDK_ATTEMPTS : Number.POSITIVE_INFINITY),
     reachabilityProbe: config.reachabilityProbe === false ? undefined : (config.reachabilityProbe ?? defaultReachabilityProbe),
     videoProfiles: config.videoProfiles ?? {},

@@ -26,6 +26,8 @@ interface TrackWatch {
   quietSince: number;
   stage: Stage;
   remediedAt: number;
+  /** A reconnect came and went and this track stayed silent: the cause is not ours (e.g. the publisher's camera). */
+  futile: boolean;
 }
 
 export interface WatchdogMemory {
@@ -73,8 +75,9 @@ const progressed = (watch: TrackWatch, sample: TrackSample) => sample.progress !
 /**
  * One sampling tick. A silent track is flagged once (`stale` + `remedy`: resubscribe or restart);
  * still silent `staleMs` after the remedy it asks for one reconnect (`escalate`), at most one per
- * `reconnectCooldownMs` for the whole call, else it is remedied again. New media after any of it
- * is `recovered` with what did it. Healthy tracks yield nothing.
+ * `reconnectCooldownMs` for the whole call, else it is remedied again. Silent even after that
+ * reconnect: no more reconnects for it, a light remedy every `reconnectCooldownMs`. New media
+ * after any of it is `recovered` with what did it. Healthy tracks yield nothing.
  */
 export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSample[], now: number, limits: WatchdogLimits): Verdict[] {
   const verdicts: Verdict[] = [];
@@ -84,7 +87,7 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
     seen.add(key);
     const watch = memory.tracks.get(key);
     if (!watch) {
-      memory.tracks.set(key, { sample, lastProgress: sample.progress, quietSince: now, stage: 'ok', remediedAt: 0 });
+      memory.tracks.set(key, { sample, lastProgress: sample.progress, quietSince: now, stage: 'ok', remediedAt: 0, futile: false });
       continue;
     }
     const moved = progressed(watch, sample);
@@ -93,7 +96,7 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
     if (moved || !sample.expected) {
       // Not expected to flow (muted, paused, hidden): silence does not count, nor is it a recovery.
       if (moved && watch.stage !== 'ok') verdicts.push({ type: 'recovered', sample, by: recoveredBy(watch) });
-      if (moved) watch.stage = 'ok';
+      if (moved) Object.assign(watch, { stage: 'ok', futile: false });
       watch.quietSince = now;
       continue;
     }
@@ -103,9 +106,9 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       verdicts.push({ type: 'stale', sample, silentForMs }, { type: 'remedy', sample });
       watch.stage = 'remedied';
       watch.remediedAt = now;
-    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= limits.staleMs) {
+    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile ? limits.reconnectCooldownMs : limits.staleMs)) {
       const last = memory.lastEscalationAt;
-      if (last === undefined || now - last >= limits.reconnectCooldownMs) {
+      if (!watch.futile && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
         verdicts.push({ type: 'escalate', sample });
         watch.stage = 'escalated';
         memory.lastEscalationAt = now;
@@ -114,10 +117,10 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
         watch.remediedAt = now;
       }
     } else if (watch.stage === 'escalated' && now - watch.quietSince >= limits.staleMs && memory.lastEscalationAt !== undefined && now - memory.lastEscalationAt >= limits.staleMs) {
-      // The reconnect came back and the track is still silent: start over with the light remedy.
+      // The reconnect came back and the track is still silent: another reconnect would not help
+      // either (a publisher whose camera died looks the same from here). Light remedies, rarely.
       verdicts.push({ type: 'remedy', sample });
-      watch.stage = 'remedied';
-      watch.remediedAt = now;
+      Object.assign(watch, { stage: 'remedied', remediedAt: now, futile: true });
     }
   }
   for (const key of memory.tracks.keys()) if (!seen.has(key)) memory.tracks.delete(key);

@@ -13,9 +13,9 @@ function run(memory = createWatchdogMemory(), samples: (second: number) => Track
 }
 
 describe('stepWatchdog', () => {
-  it('flags a silent track once at staleMs, remedies it, escalates staleMs later; still silent after that: light remedies inside the cooldown', () => {
-    const verdicts = run(undefined, (s) => [remote(s < 5 ? s * 30 : 120)], 20);
-    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [12_000, 'escalate'], [16_000, 'remedy'], [20_000, 'remedy']]);
+  it('flags a silent track once at staleMs, remedies it, escalates staleMs later; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
+    const verdicts = run(undefined, (s) => [remote(s < 5 ? s * 30 : 120)], 140);
+    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [12_000, 'escalate'], [16_000, 'remedy'], [76_000, 'remedy'], [136_000, 'remedy']]);
   });
 
   it('frames again after the remedy → recovered by resubscribe (remote) / restart (local)', () => {
@@ -33,11 +33,21 @@ describe('stepWatchdog', () => {
     expect(types(stepWatchdog(memory, [remote(30)], 7_000, limits))).toEqual(['recovered']);
   });
 
-  it('after an escalation the next one waits for the cooldown; light remedies in between', () => {
-    const verdicts = run(undefined, () => [remote(0)], 80);
-    const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => v.at);
-    expect(escalations).toEqual([8_000, 68_000]);
-    expect(verdicts.filter((v) => v.verdict.type === 'remedy').length).toBeGreaterThan(2);
+  it('one reconnect per cooldown for the whole call: a second track going silent inside it gets light remedies until then', () => {
+    const carol = (progress: number): TrackSample => ({ ...remote(progress), identity: 'carol' });
+    const verdicts = run(undefined, (s) => [remote(0), carol(s < 20 ? s * 30 : 570)], 80);
+    const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => [v.at, v.verdict.sample.identity]);
+    // carol: stale at 23 s, remedies every 4 s, the first one after the cooldown (68 s) escalates
+    expect(escalations).toEqual([[8_000, 'bob'], [71_000, 'carol']]);
+    expect(verdicts.filter((v) => v.verdict.type === 'remedy' && v.verdict.sample.identity === 'carol').length).toBeGreaterThan(2);
+  });
+
+  it('a track that recovers is trusted again: its next silence may reconnect', () => {
+    const memory = createWatchdogMemory();
+    run(memory, () => [remote(0)], 20); // escalated at 8 s, futile from 12 s
+    expect(types(stepWatchdog(memory, [remote(30)], 21_000, limits))).toEqual(['recovered']);
+    const later = run(memory, () => [remote(30)], 20, 100_000);
+    expect(later.map((v) => v.verdict.type)).toEqual(['stale', 'remedy', 'escalate', 'remedy']);
   });
 
   it('time held (not connected, hidden) does not count as silence', () => {

@@ -109,8 +109,20 @@ describe('media watchdog: a remote video that stopped', () => {
     expect(t.call().mediaHealth.remote.bob).toBeDefined();
     (t.rooms.last() as unknown as { remoteParticipants: Map<string, unknown> }).remoteParticipants.delete('bob');
     await advance(2_000);
+    expect(t.count('call/mediaHealthForgotten')).toBe(0); // a reconnect may bring it back: staleMediaMs of grace
+    await advance(3_000);
     expect(t.count('call/mediaHealthForgotten')).toBe(1);
     expect(t.call().mediaHealth.remote).toEqual({});
+  });
+
+  it('our camera flagged and then turned off: its entry goes', async () => {
+    const t = await inCall();
+    t.media.camera.break('never');
+    await advance(6_000);
+    expect(t.call().mediaHealth.camera).not.toBeNull();
+    t.store.dispatch(callActions.toggleCamera(false));
+    await advance(6_000);
+    expect(t.call().mediaHealth.camera).toBeNull();
   });
 });
 
@@ -137,6 +149,9 @@ describe('media watchdog: our own camera sends nothing', () => {
     await advance(8_000);
     expect(t.count('call/mediaReconnectRequested')).toBe(1);
     expect(t.rooms.rooms).toHaveLength(2);
+    await advance(3_000);
+    expect(payloadOf<{ by: string }>(t, 'call/mediaRecovered')).toEqual([expect.objectContaining({ scope: 'local', by: 'reconnect' })]);
+    expect(t.call().mediaHealth.camera!.health).toBe('ok');
     expect(t.alerts).toEqual([]);
   });
 

@@ -28,6 +28,8 @@ interface TrackWatch {
   remediedAt: number;
   /** A reconnect came and went and this track stayed silent: the cause is not ours (e.g. the publisher's camera). */
   futile: boolean;
+  /** Not in the last samples since then (unpublished, or not yet back in a new Room). */
+  absentSince: number | undefined;
 }
 
 export interface WatchdogMemory {
@@ -87,9 +89,10 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
     seen.add(key);
     const watch = memory.tracks.get(key);
     if (!watch) {
-      memory.tracks.set(key, { sample, lastProgress: sample.progress, quietSince: now, stage: 'ok', remediedAt: 0, futile: false });
+      memory.tracks.set(key, { sample, lastProgress: sample.progress, quietSince: now, stage: 'ok', remediedAt: 0, futile: false, absentSince: undefined });
       continue;
     }
+    watch.absentSince = undefined;
     const moved = progressed(watch, sample);
     watch.lastProgress = sample.progress;
     watch.sample = sample;
@@ -123,7 +126,13 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       Object.assign(watch, { stage: 'remedied', remediedAt: now, futile: true });
     }
   }
-  for (const key of memory.tracks.keys()) if (!seen.has(key)) memory.tracks.delete(key);
+  // A track that went away is kept for `staleMs` (a reconnect republishes it) with its silence not counting.
+  for (const [key, watch] of memory.tracks) {
+    if (seen.has(key)) continue;
+    watch.absentSince ??= now;
+    watch.quietSince = now;
+    if (now - watch.absentSince >= limits.staleMs) memory.tracks.delete(key);
+  }
   return verdicts;
 }
 
@@ -132,3 +141,6 @@ export function forgottenIdentities(flagged: readonly string[], memory: Watchdog
   const present = new Set([...memory.tracks.values()].filter((w) => w.sample.scope === 'remote').map((w) => w.sample.identity));
   return flagged.filter((identity) => !present.has(identity));
 }
+
+/** Our camera is no longer published (turned off, or a new Room without it yet). */
+export const cameraGone = (memory: WatchdogMemory): boolean => ![...memory.tracks.values()].some((w) => w.sample.scope === 'local');

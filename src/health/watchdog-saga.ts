@@ -8,7 +8,7 @@ import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import { restartCamera, resubscribe } from './remedies';
 import { sampleRoomMedia, type WatchableRoom } from './room-media';
-import { createWatchdogMemory, forgottenIdentities, holdAll, stepWatchdog, type TrackSample, type Verdict, type WatchdogMemory } from './watchdog-policy';
+import { cameraGone, createWatchdogMemory, forgottenIdentities, holdAll, stepWatchdog, type TrackSample, type Verdict, type WatchdogMemory } from './watchdog-policy';
 
 const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
@@ -52,12 +52,13 @@ function* act(ctx: ControllerContext, room: WatchableRoom, verdict: Verdict) {
   }
 }
 
-/** Entries of participants that left (or stopped publishing a camera) are dropped, once. */
+/** Entries of participants that left (or stopped publishing a camera), and of our camera once off, are dropped. */
 function* forgetGone(memory: WatchdogMemory) {
-  const state: CallState = yield select(selectCall);
-  const flagged = Object.keys(state.mediaHealth.remote);
+  const { mediaHealth, identity }: CallState = yield select(selectCall);
+  if (mediaHealth.camera && cameraGone(memory)) yield put(callActions.mediaHealthForgotten({ identity: identity ?? '', scope: 'local' }));
+  const flagged = Object.keys(mediaHealth.remote);
   if (flagged.length === 0) return;
-  for (const identity of forgottenIdentities(flagged, memory)) yield put(callActions.mediaHealthForgotten({ identity }));
+  for (const gone of forgottenIdentities(flagged, memory)) yield put(callActions.mediaHealthForgotten({ identity: gone }));
 }
 
 /**

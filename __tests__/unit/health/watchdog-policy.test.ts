@@ -58,12 +58,17 @@ describe('stepWatchdog', () => {
     expect(types(stepWatchdog(memory, [remote(0)], 64_000, limits))).toEqual(['stale', 'remedy']);
   });
 
-  it('tracks that disappear are forgotten (a returning one starts afresh)', () => {
+  it('a track gone for staleMs is forgotten (a returning one starts afresh); back sooner (republished by a reconnect) it keeps its history', () => {
     const memory = createWatchdogMemory();
-    run(memory, () => [remote(0)], 3);
-    stepWatchdog(memory, [], 3_500, limits);
+    run(memory, () => [remote(0)], 5); // stale and remedied at 4 s
+    stepWatchdog(memory, [], 6_000, limits);
+    stepWatchdog(memory, [], 8_000, limits);
+    expect(memory.tracks.size).toBe(1);
+    expect(stepWatchdog(memory, [remote(30)], 9_000, limits)).toEqual([{ type: 'recovered', sample: remote(30), by: 'resubscribe' }]);
+    stepWatchdog(memory, [], 10_000, limits);
+    stepWatchdog(memory, [], 14_000, limits);
     expect(memory.tracks.size).toBe(0);
-    expect(stepWatchdog(memory, [remote(0)], 4_000, limits)).toEqual([]);
+    expect(stepWatchdog(memory, [remote(0)], 15_000, limits)).toEqual([]);
   });
 
   it('property: a track that keeps progressing (or is not expected to) never yields a verdict', () => {

@@ -1,4 +1,4 @@
-import { ConnectionQuality, ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { type ConnectionQuality, ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { CallRoom } from '../connection/room-surface';
 import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';

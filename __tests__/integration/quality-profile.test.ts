@@ -18,6 +18,15 @@ const reason = (t: Harness) => selectProfileChange(t.store.getState())?.reason;
 const offeredAt = (t: Harness) => selectHdOfferedAt(t.store.getState());
 const codec = (t: Harness) => t.rooms.last().options.publishDefaults?.videoCodec;
 
+/** Poor on HD: still HD 1 ms before `afterMs`, stable at it. */
+async function poorFallsBackAfter(t: Harness, afterMs: number) {
+  await report(t, ConnectionQuality.Poor);
+  await advance(afterMs - 1);
+  expect(profile(t)).toBe('hd');
+  await advance(1);
+  expect(profile(t)).toBe('stable');
+}
+
 /** Poor on HD for poorQualityMs → stable on a new Room that then reports good. */
 async function fallBack(t: Harness) {
   await report(t, ConnectionQuality.Poor);
@@ -35,10 +44,7 @@ describe('quality-driven fallback to stable', () => {
     await report(t, ConnectionQuality.Poor);
     expect(t.count(callActions.connectionQualityTrouble.type)).toBe(1);
     expect(selectQualityTroubleSince(t.store.getState())).toBe(Date.now());
-    await advance(9_999);
-    expect(profile(t)).toBe('hd');
-    await advance(1);
-    expect(profile(t)).toBe('stable');
+    await poorFallsBackAfter(t, 10_000); // a repeated poor grade changes nothing
     expect(reason(t)).toBe('quality: poor for 10000 ms');
     expect(t.actions.filter((a) => a.type === callActions.reconnectRequested.type)).toEqual([callActions.reconnectRequested({ reason: 'video-profile: stable (quality)' })]);
     await advance(1_000);
@@ -228,11 +234,7 @@ describe('HD offered back after a quality fallback', () => {
     expect(offeredAt(t)).not.toBeNull();
     t.store.dispatch(callActions.setVideoProfile('hd'));
     await advance(BASE + 2_000);
-    await report(t, ConnectionQuality.Poor);
-    await advance(9_000);
-    expect(profile(t)).toBe('hd');
-    await advance(1_000);
-    expect(profile(t)).toBe('stable');
+    await poorFallsBackAfter(t, 10_000);
   });
 
   it('the user’s own Back to HD works any time and is no probation', async () => {
@@ -243,11 +245,7 @@ describe('HD offered back after a quality fallback', () => {
     await advance(2_000);
     expect(profile(t)).toBe('hd');
     expect(codec(t)).toBe('vp9');
-    await report(t, ConnectionQuality.Poor);
-    await advance(9_999);
-    expect(profile(t)).toBe('hd');
-    await advance(1);
-    expect(profile(t)).toBe('stable');
+    await poorFallsBackAfter(t, 10_000);
   });
 
   it('dismissHdOffer withdraws the offer and doubles the next window (from the dismissal)', async () => {

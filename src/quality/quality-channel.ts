@@ -16,7 +16,7 @@ export type QualitySignal =
 
 /**
  * The local connection quality of whichever Room is in use. livekit-client re-emits the server's
- * verdict (an update every few seconds, emitted only when it differs) as
+ * regular grades (only when a participant's grade differs from the last) as
  * `RoomEvent.ConnectionQualityChanged(quality, participant)` for every participant; only ours is
  * kept, and only reports that move the policy leave this listener (see `isQualityTransition`).
  */

@@ -35,9 +35,14 @@ export function qualityChannel(rooms: RoomHolder): EventChannel<QualitySignal> {
         last = level;
         emit({ type: 'level', level, at: Date.now(), clock: callClockNow() });
       };
+      // A Room on its way out (closed before its replacement is built) says nothing more: let it go now.
+      const onGone = () => detach();
       room.on(RoomEvent.ConnectionQualityChanged, onQuality);
+      room.on(RoomEvent.Disconnected, onGone);
       detach = () => {
         room.off(RoomEvent.ConnectionQualityChanged, onQuality);
+        room.off(RoomEvent.Disconnected, onGone);
+        detach = () => undefined;
       };
     };
     attach(rooms.get());

@@ -35,4 +35,16 @@ describe('qualityChannel', () => {
     expect(second.listenerCount(RoomEvent.ConnectionQualityChanged)).toBe(0);
     rooms.set(undefined);
   });
+
+  it('lets go of a Room once it is disconnected, before its replacement is set (the controller closes it first)', async () => {
+    const rooms = createRoomHolder();
+    const room = createFakeRoomFactory().createRoom({});
+    rooms.set(room);
+    const channel = qualityChannel(rooms);
+    await room.connect('wss://x', 'not-a-jwt');
+    expect(room.listenerCount()).toBe(2);
+    await room.disconnect();
+    expect(room.listenerCount()).toBe(0);
+    channel.close();
+  });
 });

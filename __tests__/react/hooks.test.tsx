@@ -3,7 +3,8 @@ import './jsdom-polyfills';
 import type { ReactNode } from 'react';
 import { renderHook } from '@testing-library/react';
 import { callActions } from '../../src';
-import { useCallError, useCallRoom, useCallStatus, useMediaToggle, useVideoProfile } from '../../src/react';
+import { useCallError, useCallRoom, useCallStatus, useCameraHealth, useMediaToggle, useRemoteMediaHealth, useVideoProfile } from '../../src/react';
+import { FakeMediaWorld } from '../../src/testing';
 import { createCallStore } from '../helpers/call-store';
 import { actUi, advanceUi, CallProviders, joinUi, withFakeClock } from './render-with-call';
 
@@ -106,5 +107,24 @@ describe('useVideoProfile', () => {
     expect(t.view.result.current.profile).toBe('stable');
     expect(t.view.result.current.change).toEqual({ profile: 'stable', reason: 'user', at: Date.now() });
     expect(t.rooms.rooms).toHaveLength(2); // applied with a controlled reconnect
+  });
+});
+
+describe('useRemoteMediaHealth / useCameraHealth', () => {
+  it('follow the watchdog: ok until flagged, then stale, recovering and ok again', async () => {
+    const media = new FakeMediaWorld();
+    const bob = media.addRemote('bob');
+    const t = renderCallHook(() => ({ bob: useRemoteMediaHealth('bob'), camera: useCameraHealth() }), { media, ttlSeconds: 24 * 3600 });
+    await joinUi(t);
+    expect(t.view.result.current.bob.health).toBe('ok');
+    expect(t.view.result.current.camera).toBeNull();
+    await advanceUi(2_000); // the watchdog's first samples of the new Room
+    bob.break('remedy');
+    await advanceUi(3_000);
+    expect(t.view.result.current.bob.health).toBe('ok');
+    await advanceUi(2_000);
+    expect(t.view.result.current.bob.health).toBe('recovering');
+    await advanceUi(2_000);
+    expect(t.view.result.current.bob).toEqual(expect.objectContaining({ health: 'ok', trackSid: expect.stringMatching(/^TR_bob/) }));
   });
 });

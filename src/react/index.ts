@@ -5,6 +5,7 @@ export { useCallStatus, useCallError } from './use-call-status';
 export { useMediaToggle, type MediaToggle } from './use-media-toggle';
 export { useVideoProfile, type VideoProfileState } from './use-video-profile';
 export { useHdOffer, type HdOffer } from './use-hd-offer';
+export { useRemoteMediaHealth, useCameraHealth } from './use-media-health';
 export {
   ReconnectingBanner,
   DEFAULT_BANNER_LABELS,

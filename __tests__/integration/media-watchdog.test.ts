@@ -102,6 +102,21 @@ describe('media watchdog: a remote video that stopped', () => {
     expect(t.call().mediaHealth.remote.bob!.health).not.toBe('ok');
   });
 
+  it('a publisher whose own camera died (the server grades it lost) costs us no reconnect', async () => {
+    const t = await inCall();
+    t.bob.break('never');
+    t.bob.quality = 'lost';
+    await advance(120_000);
+    expect(t.count('call/mediaStale')).toBe(1);
+    expect(t.count('call/mediaReconnectRequested')).toBe(0);
+    expect(t.rooms.rooms).toHaveLength(1);
+    expect(t.count('call/mediaResubscribed')).toBeGreaterThanOrEqual(2);
+    t.bob.quality = 'good';
+    t.bob.flowing = true;
+    await advance(62_000);
+    expect(payloadOf<{ by: string }>(t, 'call/mediaRecovered')).toEqual([expect.objectContaining({ identity: 'bob', by: 'resubscribe' })]);
+  });
+
   it('a participant that leaves while flagged is forgotten', async () => {
     const t = await inCall();
     t.bob.break('never');

@@ -1,4 +1,4 @@
-import { Track } from 'livekit-client';
+import { ConnectionQuality, Track } from 'livekit-client';
 import type { TrackSample } from './watchdog-policy';
 
 /** What the watchdog reads of a livekit-client Room; structural, so the testing doubles fit too. */
@@ -25,6 +25,8 @@ export interface WatchedRemotePublication {
 }
 export interface WatchedRemoteParticipant {
   readonly identity: string;
+  /** livekit-client `ConnectionQuality` as the server grades this participant. */
+  readonly connectionQuality?: string;
   readonly trackPublications: Map<string, WatchedRemotePublication>;
 }
 export interface WatchedLocalPublication {
@@ -52,11 +54,19 @@ async function sumStat(source: StatsSource | undefined, type: string, field: str
 }
 
 /** Remote cameras only: a static screen share may rightly send no new frame for minutes. */
-export function watchedRemoteCameras(room: WatchableRoom): { identity: string; publication: WatchedRemotePublication }[] {
-  const out: { identity: string; publication: WatchedRemotePublication }[] = [];
+interface WatchedCamera {
+  identity: string;
+  publication: WatchedRemotePublication;
+  /** The server grades the publisher poor or lost. */
+  sourceTrouble: boolean;
+}
+
+export function watchedRemoteCameras(room: WatchableRoom): WatchedCamera[] {
+  const out: WatchedCamera[] = [];
   for (const participant of room.remoteParticipants?.values() ?? []) {
+    const sourceTrouble = participant.connectionQuality === ConnectionQuality.Poor || participant.connectionQuality === ConnectionQuality.Lost;
     for (const publication of participant.trackPublications.values()) {
-      if (publication.kind === Track.Kind.Video && publication.source === Track.Source.Camera) out.push({ identity: participant.identity, publication });
+      if (publication.kind === Track.Kind.Video && publication.source === Track.Source.Camera) out.push({ identity: participant.identity, publication, sourceTrouble });
     }
   }
   return out;
@@ -72,14 +82,14 @@ function sending(sender: WatchedSender | undefined): boolean {
   return !encodings || encodings.length === 0 || encodings.some((e) => e.active !== false);
 }
 
-async function remoteSample(identity: string, publication: WatchedRemotePublication): Promise<TrackSample | undefined> {
+async function remoteSample({ identity, publication, sourceTrouble }: WatchedCamera): Promise<TrackSample | undefined> {
   const track = publication.track;
   const frames = await sumStat(track?.receiver, 'inbound-rtp', 'framesDecoded');
   if (frames === undefined) return undefined;
   const paused = track !== undefined && track.streamState === Track.StreamState.Paused; // the server's congestion control
   const allowed = publication.permissionStatus !== 'not_allowed';
   const expected = publication.isDesired && allowed && publication.isEnabled && !publication.isMuted && !paused;
-  return { scope: 'remote', identity, trackSid: publication.trackSid, source: Track.Source.Camera, expected, progress: frames };
+  return { scope: 'remote', identity, trackSid: publication.trackSid, source: Track.Source.Camera, expected, progress: frames, sourceTrouble };
 }
 
 async function localSample(identity: string, publication: WatchedLocalPublication): Promise<TrackSample | undefined> {
@@ -94,7 +104,7 @@ async function localSample(identity: string, publication: WatchedLocalPublicatio
 export async function sampleRoomMedia(room: WatchableRoom): Promise<TrackSample[]> {
   const camera = localCamera(room);
   const reads = [
-    ...watchedRemoteCameras(room).map(({ identity, publication }) => remoteSample(identity, publication)),
+    ...watchedRemoteCameras(room).map(remoteSample),
     ...(camera ? [localSample(room.localParticipant.identity, camera)] : []),
   ];
   return (await Promise.all(reads)).filter((s): s is TrackSample => s !== undefined);

@@ -15,6 +15,12 @@ export interface TrackSample {
   expected: boolean;
   /** Frames decoded (remote) or bytes sent (local); grows while media flows. A new receiver starts at 0. */
   progress: number;
+  /**
+   * Remote only: the server grades the publisher poor or lost. livekit-server grades a published
+   * track that brings no packets "dry" (poor, then lost), so silence with this set is most likely
+   * the publisher's (a dead camera): a reconnect of ours would not help.
+   */
+  sourceTrouble?: boolean;
 }
 
 type Stage = 'ok' | 'remedied' | 'escalated';
@@ -78,7 +84,8 @@ const progressed = (watch: TrackWatch, sample: TrackSample) => sample.progress !
  * One sampling tick. A silent track is flagged once (`stale` + `remedy`: resubscribe or restart);
  * still silent `staleMs` after the remedy it asks for one reconnect (`escalate`), at most one per
  * `reconnectCooldownMs` for the whole call, else it is remedied again. Silent even after that
- * reconnect: no more reconnects for it, a light remedy every `reconnectCooldownMs`. New media
+ * reconnect, or while the server grades its publisher poor/lost: no reconnect for it, a light
+ * remedy every `reconnectCooldownMs`. New media
  * after any of it is `recovered` with what did it. Healthy tracks yield nothing.
  */
 export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSample[], now: number, limits: WatchdogLimits): Verdict[] {
@@ -109,9 +116,9 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       verdicts.push({ type: 'stale', sample, silentForMs }, { type: 'remedy', sample });
       watch.stage = 'remedied';
       watch.remediedAt = now;
-    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile ? limits.reconnectCooldownMs : limits.staleMs)) {
+    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile || sample.sourceTrouble ? limits.reconnectCooldownMs : limits.staleMs)) {
       const last = memory.lastEscalationAt;
-      if (!watch.futile && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
+      if (!watch.futile && !sample.sourceTrouble && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
         verdicts.push({ type: 'escalate', sample });
         watch.stage = 'escalated';
         memory.lastEscalationAt = now;

@@ -14,6 +14,8 @@ export class FakeFeed {
   remedies = 0;
   /** Thrown by the next `restartTrack` (the camera is gone). */
   restartError: unknown;
+  /** Remote: how the server grades the publisher (`ConnectionQuality` string); a dead camera grades poor, then lost. */
+  quality = 'excellent';
 
   /** Stops the media while everything else says live; `heal` says what brings it back. */
   break(heal: FakeHeal = 'remedy'): this {
@@ -93,7 +95,8 @@ export class FakeMediaWorld {
     const remoteParticipants = new Map([...this.remote].map(([identity, feed]) => {
       const pub = cameras.get(identity) ?? new FakeRemoteCamera(`TR_${identity}_${n}`, feed);
       cameras.set(identity, pub);
-      return [identity, { identity, trackPublications: new Map([[pub.trackSid, pub as WatchedRemotePublication]]) }];
+      const participant = { identity, trackPublications: new Map([[pub.trackSid, pub as WatchedRemotePublication]]), get connectionQuality() { return feed.quality; } };
+      return [identity, participant];
     }));
     const camera = this.camera;
     const participant = room.localParticipant;

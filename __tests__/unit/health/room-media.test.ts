@@ -1,5 +1,5 @@
 import { TrackInfo, TrackSource, TrackType } from '@livekit/protocol';
-import { RemoteTrackPublication, Track } from 'livekit-client';
+import { ConnectionQuality, RemoteTrackPublication, Track } from 'livekit-client';
 import { sampleRoomMedia, type WatchableRoom, type WatchedRemotePublication } from '../../../src/health/room-media';
 
 /** A real livekit-client publication of a remote camera (no track yet: subscription pending). */
@@ -20,7 +20,15 @@ function roomWith(pubs: WatchedRemotePublication[], local?: WatchableRoom['local
 describe('sampleRoomMedia', () => {
   it('a real subscribed-but-trackless camera publication is expected and at 0 frames', async () => {
     const [sample] = await sampleRoomMedia(roomWith([realCamera()]));
-    expect(sample).toEqual({ scope: 'remote', identity: 'bob', trackSid: 'TR_cam', source: 'camera', expected: true, progress: 0 });
+    expect(sample).toEqual({ scope: 'remote', identity: 'bob', trackSid: 'TR_cam', source: 'camera', expected: true, progress: 0, sourceTrouble: false });
+  });
+
+  it('the server grading the publisher poor or lost marks the source as in trouble', async () => {
+    for (const [quality, trouble] of [[ConnectionQuality.Poor, true], [ConnectionQuality.Lost, true], [ConnectionQuality.Good, false], [ConnectionQuality.Unknown, false]] as const) {
+      const room = roomWith([realCamera()]);
+      Object.assign(room.remoteParticipants!.get('bob')!, { connectionQuality: quality });
+      expect((await sampleRoomMedia(room))[0]!.sourceTrouble).toBe(trouble);
+    }
   });
 
   it('not expected when the publisher muted it or we unsubscribed it', async () => {

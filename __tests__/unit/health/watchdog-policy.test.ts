@@ -42,6 +42,15 @@ describe('stepWatchdog', () => {
     expect(verdicts.filter((v) => v.verdict.type === 'remedy' && v.verdict.sample.identity === 'carol').length).toBeGreaterThan(2);
   });
 
+  it('silence while the server grades the publisher poor/lost (its camera died) gets light remedies, no reconnect; once it grades well again the reconnect may come', () => {
+    const memory = createWatchdogMemory();
+    const dry = (sourceTrouble: boolean) => [{ ...remote(0), sourceTrouble }];
+    const early = run(memory, () => dry(true), 130);
+    expect(early.map((v) => [v.at, v.verdict.type])).toEqual([[4_000, 'stale'], [4_000, 'remedy'], [64_000, 'remedy'], [124_000, 'remedy']]);
+    const later = run(memory, () => dry(false), 60, 131_000);
+    expect(later.map((v) => v.verdict.type)).toEqual(['escalate', 'remedy']);
+  });
+
   it('a track that recovers is trusted again: its next silence may reconnect', () => {
     const memory = createWatchdogMemory();
     run(memory, () => [remote(0)], 20); // escalated at 8 s, futile from 12 s

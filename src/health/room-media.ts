@@ -94,7 +94,9 @@ async function remoteSample({ identity, publication, sourceTrouble }: WatchedCam
 
 async function localSample(identity: string, publication: WatchedLocalPublication): Promise<TrackSample | undefined> {
   const track = publication.track;
-  const bytes = await sumStat(track?.sender, 'outbound-rtp', 'bytesSent');
+  // Frames encoded stop the moment the capture does; bytes go on for seconds (retransmissions).
+  const frames = await sumStat(track?.sender, 'outbound-rtp', 'framesEncoded');
+  const bytes = frames ? frames : await sumStat(track?.sender, 'outbound-rtp', 'bytesSent');
   if (bytes === undefined || !track?.sender) return undefined;
   const expected = !publication.isMuted && !track.isMuted && sending(track.sender);
   return { scope: 'local', identity, trackSid: publication.trackSid, source: Track.Source.Camera, expected, progress: bytes };

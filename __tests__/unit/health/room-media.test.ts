@@ -51,6 +51,12 @@ describe('sampleRoomMedia', () => {
     expect(await sampleRoomMedia(roomWith([share as WatchedRemotePublication, broken]))).toEqual([]);
   });
 
+  it('our camera: frames encoded summed over simulcast layers when the browser reports them', async () => {
+    const sender = stats([{ type: 'outbound-rtp', framesEncoded: 300, bytesSent: 9e6 }, { type: 'outbound-rtp', framesEncoded: 100, bytesSent: 1e6 }]);
+    const room = roomWith([], () => ({ trackSid: 'TR_me', isMuted: false, track: { isMuted: false, sender } }));
+    expect((await sampleRoomMedia(room)).find((s) => s.scope === 'local')?.progress).toBe(400);
+  });
+
   it('our camera: bytes sent summed over simulcast layers; all encodings off (dynacast, no viewer) is not expected', async () => {
     let active = true;
     const sender = { ...stats([{ type: 'outbound-rtp', bytesSent: 100 }, { type: 'outbound-rtp', bytesSent: 50 }, { type: 'remote-inbound-rtp', bytesSent: 9 }]), getParameters: () => ({ encodings: [{ active }, { active }] }) };

@@ -2,8 +2,8 @@ import { delay } from 'redux-saga/effects';
 import { localCamera, watchedRemoteCameras, type WatchableRoom } from './room-media';
 import type { TrackSample } from './watchdog-policy';
 
-/** Between unsubscribe and subscribe: the server must see two updates, not one that cancels out. */
-export const RESUBSCRIBE_GAP_MS = 150;
+/** Between unsubscribe and subscribe: livekit-server reconciles subscriptions in a worker; both inside one pass leave the old down track in place. */
+export const RESUBSCRIBE_GAP_MS = 300;
 
 /** Unsubscribe → subscribe: the server builds a new down track (and the browser a new receiver). */
 export function* resubscribe(room: WatchableRoom, sample: TrackSample) {

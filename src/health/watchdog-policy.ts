@@ -49,6 +49,13 @@ export interface WatchdogLimits {
   reconnectCooldownMs: number;
 }
 
+/**
+ * A remote camera is reconnected for only once it has been silent this long: livekit-server grades
+ * a publisher every 5 s, so by then a whole window without its packets ("dry": poor) has reached
+ * us and `sourceTrouble` can tell a dead camera over there from a dead path over here.
+ */
+export const SOURCE_GRADE_WAIT_MS = 11_000;
+
 /** What the saga should do about one track. */
 export type Verdict =
   | { type: 'stale'; sample: TrackSample; silentForMs: number }
@@ -118,6 +125,8 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       watch.remediedAt = now;
     } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile || sample.sourceTrouble ? limits.reconnectCooldownMs : limits.staleMs)) {
       const last = memory.lastEscalationAt;
+      const graded = sample.scope === 'local' || now - watch.quietSince >= SOURCE_GRADE_WAIT_MS;
+      if (!graded) continue; // remedied, not yet long enough silent to know whose fault it is
       if (!watch.futile && !sample.sourceTrouble && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
         verdicts.push({ type: 'escalate', sample });
         watch.stage = 'escalated';

@@ -13,9 +13,15 @@ function run(memory = createWatchdogMemory(), samples: (second: number) => Track
 }
 
 describe('stepWatchdog', () => {
-  it('flags a silent track once at staleMs, remedies it, escalates staleMs later; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
+  it('flags a silent track once at staleMs, remedies it, escalates once silent SOURCE_GRADE_WAIT_MS; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
     const verdicts = run(undefined, (s) => [remote(s < 5 ? s * 30 : 120)], 140);
-    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [12_000, 'escalate'], [16_000, 'remedy'], [76_000, 'remedy'], [136_000, 'remedy']]);
+    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [15_000, 'escalate'], [19_000, 'remedy'], [79_000, 'remedy'], [139_000, 'remedy']]);
+  });
+
+  it('our own camera escalates staleMs after its restart (no grade to wait for)', () => {
+    const local = (progress: number): TrackSample => ({ ...remote(progress), scope: 'local', identity: 'ann' });
+    const verdicts = run(undefined, () => [local(0)], 10);
+    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[4_000, 'stale'], [4_000, 'remedy'], [8_000, 'escalate']]);
   });
 
   it('frames again after the remedy → recovered by resubscribe (remote) / restart (local)', () => {
@@ -37,8 +43,9 @@ describe('stepWatchdog', () => {
     const carol = (progress: number): TrackSample => ({ ...remote(progress), identity: 'carol' });
     const verdicts = run(undefined, (s) => [remote(0), carol(s < 20 ? s * 30 : 570)], 80);
     const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => [v.at, v.verdict.sample.identity]);
-    // carol: stale at 23 s, remedies every 4 s, the first one after the cooldown (68 s) escalates
-    expect(escalations).toEqual([[8_000, 'bob'], [71_000, 'carol']]);
+    // bob: silent from 0, escalates at 11 s. carol: silent from 19 s, stale at 23 s, graded at 30 s,
+    // then remedies every 4 s until the first one after the cooldown (71 s) escalates.
+    expect(escalations).toEqual([[11_000, 'bob'], [74_000, 'carol']]);
     expect(verdicts.filter((v) => v.verdict.type === 'remedy' && v.verdict.sample.identity === 'carol').length).toBeGreaterThan(2);
   });
 

@@ -7,6 +7,10 @@ export interface Scenario {
   name: string;
   /** The library must recover (false: it must end the call). */
   libraryShouldRecover: boolean;
+  /** `false`: the plain page must not recover (the scenario reproduces a fault apps suffer today); unset: reported only. */
+  baselineShouldRecover?: boolean;
+  /** The scenario kills media on purpose: the watchdog is expected to act (elsewhere its firings count as false positives). */
+  mediaFault?: boolean;
   run(env: E2EEnv, run: number): Promise<RunRecord[]>;
 }
 
@@ -45,6 +49,7 @@ export const room = (name: string, run: number) => `${name}-${run}-${Date.now().
 export const tokenOutage: Scenario = {
   name: 'signal-outage-past-token-exp',
   libraryShouldRecover: true,
+  baselineShouldRecover: false, // the 401 death
   async run(env, run) {
     env.tokens.setTtlSeconds(5);
     env.proxy.dropRefreshTokens(true); // stands in for an outage longer than the server's 10-min refresh token

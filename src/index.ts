@@ -31,6 +31,8 @@ export { reconnectDelayMs } from './connection/reconnect-policy';
 export { refreshAt, refreshDelayMs, serverWouldRefuse } from './token/refresh-policy';
 export { CallTokenError } from './token/token-error';
 export { shouldFallBackToStable } from './negotiation/window-policy';
+export { qualityLevel, isTrouble } from './quality/quality-level';
+export { nextHdRetryMs, shouldFallBackForQuality, shouldOfferHd, qualityStep, MAX_HD_RETRY_FACTOR, type QualityPolicyInput, type QualityStep } from './quality/quality-policy';
 export { DEFAULT_VIDEO_PROFILES, roomOptionsForProfile } from './media/video-profiles';
 export { nextToggleState } from './media/live-media';
 export { screenShareRefusal } from './media/screen-share-policy';

@@ -1,7 +1,7 @@
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
 import { callActions, callReducer, createCallController, type CallAlert, type CallControllerConfig, type CallLogger } from '../../src';
-import { createFakeRoomFactory, createTestTokenSource } from '../../src/testing';
+import { createFakeRoomFactory, createTestTokenSource, type FakeMediaWorld } from '../../src/testing';
 
 export interface QuietLogger extends CallLogger {
   lines: { level: string; text: string }[];
@@ -16,8 +16,9 @@ export function createQuietLogger(): QuietLogger {
 }
 
 /** A whole store: real reducer, real sagas, real livekit-client TokenSource, the Room double. */
-export function createCallStore(overrides: Partial<CallControllerConfig> & { ttlSeconds?: number } = {}, appSaga?: () => Generator) {
-  const rooms = createFakeRoomFactory();
+export function createCallStore(overrides: Partial<CallControllerConfig> & { ttlSeconds?: number; media?: FakeMediaWorld } = {}, appSaga?: () => Generator) {
+  const { media, ...config } = overrides;
+  const rooms = createFakeRoomFactory({ media });
   const tokens = createTestTokenSource({ ttlSeconds: overrides.ttlSeconds ?? 600 });
   const alerts: CallAlert[] = [];
   const logger = createQuietLogger();
@@ -27,7 +28,7 @@ export function createCallStore(overrides: Partial<CallControllerConfig> & { ttl
     createRoom: rooms.createRoom,
     onAlert: (alert) => alerts.push(alert),
     logger,
-    ...overrides,
+    ...config,
   });
   const sagaMiddleware = createSagaMiddleware({ onError: (error) => { throw error; } });
   const store = configureStore({

@@ -119,6 +119,19 @@ const sdk = fc.oneof(
   ),
 );
 
+// ---- media: bob's camera as we receive it, and ours as we send it ----
+const HEALS = ['remedy', 'reconnect', 'never'] as const;
+const media = fc.oneof(
+  fc.constantFrom(...HEALS).map((heal) => step(`bob's video stops (back after: ${heal})`, (_m, sys) => void sys.rooms.bob.break(heal))),
+  fc.constantFrom(...HEALS).map((heal) => step(`our camera sends nothing (back after: ${heal})`, (_m, sys) => void sys.rooms.media.camera.break(heal))),
+  fc.boolean().map((muted) => step(`bob ${muted ? 'mutes' : 'unmutes'} his camera`, (_m, sys) => void (sys.rooms.bob.muted = muted))),
+  fc.constant(
+    step('next camera restart fails (device gone)', (_m, sys) => {
+      sys.rooms.media.camera.restartError = new DOMException('Could not start video source', 'NotReadableError');
+    }),
+  ),
+);
+
 // ---- the token endpoint ----
 const ANSWERS: TokenAnswer[] = ['ok', '503', 'html', 'hang', '401', 'other-identity', 'malformed'];
 const token = fc.constantFrom(...ANSWERS).map((answer) => step(`token endpoint next: ${answer}`, (_m, sys) => sys.tokens.answer(answer)));
@@ -144,4 +157,4 @@ export class TimeStep extends Step {
 }
 
 export const modelCommands = (maxCommands: number) =>
-  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, token, time, time, time, wall, skew], { maxCommands, size: 'max' });
+  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, token, time, time, time, wall, skew], { maxCommands, size: 'max' });

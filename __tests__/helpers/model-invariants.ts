@@ -20,6 +20,18 @@ function leakedToken(sys: ModelSystem, texts: string[]): boolean {
   return texts.some((text) => secrets.some((secret) => text.includes(secret)));
 }
 
+/** The watchdog never asks two reconnects of one call closer than its cooldown (60 s by default). */
+function checkWatchdogPace(sys: ModelSystem): void {
+  let last: number | undefined;
+  sys.actions.forEach((action, i) => {
+    if (action.type === callActions.join.type) last = undefined; // a new session, a fresh watchdog
+    if (action.type !== callActions.mediaReconnectRequested.type) return;
+    const at = sys.actionTimes[i]!;
+    if (last !== undefined && at - last < 60_000) fail(`two watchdog reconnects ${Math.round(at - last)} ms apart`, sys);
+    last = at;
+  });
+}
+
 /** Invariants that hold after every step, whatever the faults. */
 export function checkStep(sys: ModelSystem, model: CallModel): void {
   if (sys.app.rejoined) {
@@ -54,6 +66,7 @@ export function checkStep(sys: ModelSystem, model: CallModel): void {
   if (leakedToken(sys, texts)) fail('token bytes in an action, the state, a log line, an alert or diagnostics', sys);
   const shares = sys.rooms.rooms.reduce((n, r) => n + r.localParticipant.calls.filter((c) => c.source === 'screenShare' && c.enabled).length, 0);
   if (shares > sys.shareGestures) fail(`${shares} screen shares started for ${sys.shareGestures} clicks: one was started without a gesture`, sys);
+  checkWatchdogPace(sys);
   const reported = sys.alerts.reduce((n, a) => n + a.count, 0);
   const causes = sys.alertCauses + sys.actions.filter((a) => a.type === callActions.failed.type).length;
   if (reported > causes) fail(`${reported} alert reports for ${causes} alert-worthy causes: ${JSON.stringify(sys.alerts)}`, sys);
@@ -80,6 +93,10 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
       if (media[source].pending) fail(`${source} still pending once settled`, sys);
       if (media[source].enabled !== live[source]) fail(`${source}: state says ${String(media[source].enabled)}, the Room ${String(live[source])}`, sys);
     }
+    // Media flows again once the faults stopped: whatever the watchdog flagged is ok again (or forgotten).
+    const { mediaHealth } = sys.call();
+    const unhealthy = [...Object.entries(mediaHealth.remote), ...(mediaHealth.camera ? [['camera', mediaHealth.camera] as const] : [])].filter(([, e]) => e.health !== 'ok');
+    if (unhealthy.length > 0) fail(`media still flagged once settled: ${JSON.stringify(unhealthy)}`, sys);
   }
   // Leave, then nothing of the call may remain: Rooms, listeners, timers.
   sys.store.dispatch(callActions.leave());

@@ -4,7 +4,7 @@ import { put, takeEvery } from 'redux-saga/effects';
 import createSagaMiddleware from 'redux-saga';
 import { callActions, callReducer, createCallController, type CallAlert } from '../../src';
 import { resetExpectedNoise } from '../../src/errors/expected-noise';
-import { FakeRoom, makeTestToken, type FakeConnectStep } from '../../src/testing';
+import { FakeMediaWorld, FakeRoom, makeTestToken, type FakeConnectStep } from '../../src/testing';
 import { createQuietLogger } from './call-store';
 
 /** What the scripted token endpoint answers next (the model's token-source faults). */
@@ -51,8 +51,13 @@ function createModelRooms() {
   const rooms: FakeRoom[] = [];
   const steps: FakeConnectStep[] = [];
   const control = { unsupported: false };
+  // bob publishes a camera in every Room; his feed and ours are the model's media faults.
+  const media = new FakeMediaWorld();
+  const bob = media.addRemote('bob');
   return {
     rooms,
+    media,
+    bob,
     /** The next `new Room({ e2ee })` throws, as on a browser without encryption support. */
     failNextCreate: () => (control.unsupported = true),
     createRoom: (options: ConstructorParameters<typeof FakeRoom>[0]) => {
@@ -61,6 +66,7 @@ function createModelRooms() {
         throw new DeviceUnsupportedError('Cannot use E2EE on this browser');
       }
       const room = new FakeRoom(options, () => steps.shift() ?? {});
+      media.attach(room);
       rooms.push(room);
       return room;
     },
@@ -72,6 +78,7 @@ function createModelRooms() {
         room.disconnectDelayMs = 0;
         room.localParticipant.clearScript();
       }
+      for (const feed of [bob, media.camera]) Object.assign(feed, { flowing: true, muted: false, heal: 'remedy', restartError: undefined });
     },
   };
 }
@@ -84,11 +91,14 @@ export function createModelSystem() {
   const alerts: CallAlert[] = [];
   const logger = createQuietLogger();
   const actions: UnknownAction[] = [];
+  /** performance.now() of each action: the call clock, which wall-clock jumps do not move. */
+  const actionTimes: number[] = [];
   const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger });
   const sagaErrors: unknown[] = [];
   const sagaMiddleware = createSagaMiddleware({ onError: (error) => sagaErrors.push(error) });
   const record: Middleware = () => (next) => (action) => {
     actions.push(action as UnknownAction);
+    actionTimes.push(performance.now());
     return next(action);
   };
   const store = configureStore({
@@ -116,6 +126,7 @@ export function createModelSystem() {
     alerts,
     logger,
     actions,
+    actionTimes,
     sagaErrors,
     task,
     /** Screen-share clicks made while connected (gestures). */

@@ -45,9 +45,10 @@ export const healthReducers = {
   mediaRecovered(state: CallState, action: PayloadAction<MediaTrackRef & { by: MediaRecoveredBy }>) {
     mark(state, action.payload, 'ok');
   },
-  /** The participant (or its video) is gone: nothing left to watch. */
-  mediaHealthForgotten(state: CallState, action: PayloadAction<{ identity: string }>) {
-    delete state.mediaHealth.remote[action.payload.identity];
+  /** The participant (or its video), or our published camera (`scope: 'local'`), is gone: nothing left to watch. */
+  mediaHealthForgotten(state: CallState, action: PayloadAction<{ identity: string; scope?: MediaScope }>) {
+    if (action.payload.scope === 'local') state.mediaHealth.camera = null;
+    else delete state.mediaHealth.remote[action.payload.identity];
   },
   connectionQualityTrouble(state: CallState, action: PayloadAction<{ quality: QualityLevel; at: number }>) {
     state.quality.troubleSince ??= action.payload.at;

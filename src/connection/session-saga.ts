@@ -4,6 +4,7 @@ import { callActions } from '../call/slice';
 import type { ControllerContext } from '../controller/context';
 import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
+import { mediaWatchdogSaga } from '../health/watchdog-saga';
 import { syncLiveMedia } from '../media/sync-media';
 import { fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
@@ -31,7 +32,7 @@ export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void
       yield call(failCall, ctx, 'token', tokenErrorToState(error));
       return;
     }
-    background.push(yield fork(tokenRefreshSaga, ctx), yield fork(wakeSaga));
+    background.push(yield fork(tokenRefreshSaga, ctx), yield fork(wakeSaga), yield fork(mediaWatchdogSaga, ctx));
     const first: ConnectOutcome = yield call(connectRoom, ctx, credentials);
     let reason: string | null = null;
     if (first.ok) {

@@ -10,6 +10,7 @@ import { buildDiagnostics, type CallDiagnostics } from '../diagnostics/export-di
 import { createRingBuffer } from '../diagnostics/ring-buffer';
 import type { TimelineEntry } from '../diagnostics/timeline-entry';
 import { mediaSaga } from '../media/toggle-saga';
+import { qualitySaga } from '../quality/quality-saga';
 import { createCredentialStore } from '../token/credentials';
 import type { ControllerContext } from './context';
 import { resolveOptions, type CallControllerConfig } from './options';
@@ -66,6 +67,7 @@ export function createCallController(config: CallControllerConfig): CallControll
   function* saga(): Generator {
     yield fork(keepAlive, 'media', mediaSaga);
     yield fork(keepAlive, 'video-profile', videoProfileSaga);
+    yield fork(keepAlive, 'quality', qualitySaga);
     yield fork(keepAlive, 'session', sessionSupervisor);
     yield fork(keepAlive, 'diagnostics', () => diagnosticsSaga(timeline));
   }

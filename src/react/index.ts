@@ -4,6 +4,7 @@ export { useCallRoom } from './use-call-room';
 export { useCallStatus, useCallError } from './use-call-status';
 export { useMediaToggle, type MediaToggle } from './use-media-toggle';
 export { useVideoProfile, type VideoProfileState } from './use-video-profile';
+export { useHdOffer, type HdOffer } from './use-hd-offer';
 export {
   ReconnectingBanner,
   DEFAULT_BANNER_LABELS,

@@ -1,4 +1,5 @@
 import type { RoomOptions } from 'livekit-client';
+import type { FakeMediaWorld } from './fake-media';
 import { FakeRoom, type FakeConnectStep } from './fake-room';
 
 export interface FakeRoomFactory {
@@ -14,7 +15,8 @@ export interface FakeRoomFactory {
   leaks(): { liveRooms: number; strayListeners: number };
 }
 
-export function createFakeRoomFactory(): FakeRoomFactory {
+/** `media`: remote cameras and our camera given to every Room built (see FakeMediaWorld). */
+export function createFakeRoomFactory({ media }: { media?: FakeMediaWorld } = {}): FakeRoomFactory {
   const rooms: FakeRoom[] = [];
   const steps: FakeConnectStep[] = [];
   const nextStep = () => steps.shift() ?? {};
@@ -22,6 +24,7 @@ export function createFakeRoomFactory(): FakeRoomFactory {
     rooms,
     createRoom(options) {
       const room = new FakeRoom(options, nextStep);
+      media?.attach(room);
       rooms.push(room);
       return room;
     },

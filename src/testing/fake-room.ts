@@ -1,4 +1,4 @@
-import { ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
+import { type ConnectionQuality, ConnectionState, DisconnectReason, EngineEvent, RoomEvent, decodeTokenPayload, type RoomConnectOptions, type RoomOptions } from 'livekit-client';
 import type { CallRoom } from '../connection/room-surface';
 import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';
@@ -100,6 +100,10 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   emitChattyEvents(count: number): void {
     const events = [RoomEvent.ActiveSpeakersChanged, RoomEvent.ConnectionQualityChanged, RoomEvent.TrackSubscribed, RoomEvent.TrackUnsubscribed, RoomEvent.AudioPlaybackStatusChanged, RoomEvent.DataReceived];
     for (let i = 0; i < count; i++) this.emit(events[i % events.length]!, [], {});
+  }
+  /** The server's verdict on our own connection, as the Room re-emits it (livekit-client emits only changes). */
+  simulateConnectionQuality(quality: ConnectionQuality): void {
+    this.emit(RoomEvent.ConnectionQualityChanged, quality, this.localParticipant);
   }
   /** The server pushed a fresh token over signal (it does so every 5 minutes). */
   simulateServerTokenRefresh(ttlSeconds: number): void {

@@ -3,7 +3,7 @@
 import type { InboundSample } from '../page/inbound';
 import { sleep } from '../harness/proc';
 import { pageCall } from '../env';
-import { framesFlowing, recoveryMs, type Sample } from './measure';
+import { framesFlowing, recoveryMs, STALL_MS, type Sample } from './measure';
 import { samplesOf, type Subject, type Trio } from './subjects';
 
 export const inboundSamples = (subject: Subject, since = 0) => pageCall<InboundSample[]>(subject.page, 'inboundSamples', since);
@@ -52,15 +52,16 @@ export async function firstStable(check: () => Promise<boolean>, timeoutMs: numb
 type Recorded = { at: number; action: { type: string; payload?: unknown } };
 export const actionsOf = (subject: Subject) => subject.page.evaluate(() => (window as unknown as { __e2e: { actions?: Recorded[] } }).__e2e.actions ?? []);
 
-/** The watchdog's steps after `since`, as `+ms type detail`, for the run's detail. */
-export async function watchdogSteps(subject: Subject, since: number): Promise<string[]> {
+/** The watchdog's steps after `since`, as `±ms type detail` relative to `zero` (default `since`), for the run's detail. */
+export async function watchdogSteps(subject: Subject, since: number, zero = since): Promise<string[]> {
   const wanted = /^call\/(media|localTrackRestarted|reconnectRequested|profileChanged|connectionQuality|hdOffered)/;
   return (await actionsOf(subject))
     .filter((a) => a.at >= since && wanted.test(a.action.type))
     .map((a) => {
       const p = (a.action.payload ?? {}) as { scope?: string; by?: string; reason?: string; profile?: string; quality?: string };
       const what = [p.scope, p.by && `by=${p.by}`, p.profile, p.quality, p.reason].filter(Boolean).join(' ');
-      return `+${a.at - since} ${a.action.type.replace('call/', '')}${what ? ` ${what}` : ''}`;
+      const ms = a.at - zero;
+      return `${ms >= 0 ? '+' : ''}${ms} ${a.action.type.replace('call/', '')}${what ? ` ${what}` : ''}`;
     });
 }
 
@@ -68,4 +69,22 @@ export async function watchdogSteps(subject: Subject, since: number): Promise<st
 export async function remedyUsed(subject: Subject, since: number): Promise<string> {
   const recovered = (await actionsOf(subject)).filter((a) => a.at >= since && a.action.type === 'call/mediaRecovered');
   return recovered.map((a) => (a.action.payload as { by?: string } | undefined)?.by ?? '?').join(',') || 'none';
+}
+
+/**
+ * `at` → the first new frame on this very track (`sid`) after it froze for STALL_MS, or null: tells
+ * "the same publication came back" (a track restart) from "a new one came" (a reconnect's republish).
+ */
+export function resumedOnTrack(samples: Sample[], sid: string, at: number): number | null {
+  const mine = samples.filter((s) => s.sid === sid).sort((a, b) => a.at - b.at);
+  let previous = mine.filter((s) => s.at < at).pop()?.frames ?? 0;
+  let lastIncrease = at;
+  for (const sample of mine.filter((s) => s.at >= at)) {
+    if (sample.frames > previous) {
+      if (sample.at - lastIncrease >= STALL_MS) return sample.at - at;
+      lastIncrease = sample.at;
+    }
+    previous = sample.frames;
+  }
+  return null;
 }

@@ -42,15 +42,15 @@ export function summarize(records: RunRecord[], all: Scenario[]) {
     const back = runs.map((r) => r.backMs).filter((t): t is number => t !== null);
     return { engine, scenario, subject, recovered: `${runs.filter((r) => r.recovered).length}/${runs.length}`, medianMs: median(times), worstMs: times.length ? Math.max(...times) : null, backMedianMs: median(back), watchdog: sumWatchdog(runs.map((r) => r.watchdog)) };
   });
+  const faulted = new Set(all.filter((s) => s.mediaFault).map((s) => s.name));
   const goals = rows
-    .filter((r) => r.subject === 'library' && r.medianMs !== null)
+    .filter((r) => r.subject === 'library' && r.medianMs !== null && !faulted.has(r.scenario))
     .map((lib) => {
       const base = rows.find((r) => r.engine === lib.engine && r.scenario === lib.scenario && r.subject === 'baseline');
       const notSlower = base?.medianMs == null || lib.medianMs! <= base.medianMs;
       return { engine: lib.engine, scenario: lib.scenario, medianMet: lib.medianMs! <= GOAL.medianMs, worstMet: (lib.worstMs ?? 0) <= GOAL.worstMs, notSlowerThanPlainPage: notSlower };
     });
   const library = records.filter((r) => r.subject === 'library');
-  const faulted = new Set(all.filter((s) => s.mediaFault).map((s) => s.name));
   const watchdog = {
     libraryRuns: library.length,
     inMediaFaultScenarios: sumWatchdog(library.filter((r) => faulted.has(r.scenario)).map((r) => r.watchdog)),

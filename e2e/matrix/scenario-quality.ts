@@ -57,6 +57,7 @@ function qualityLog(subjects: Subject[], from: () => number) {
 export const sustainedLoss: Scenario = {
   name: 'sustained-loss-quality',
   libraryShouldRecover: true,
+  mediaFault: true,
   async run(env, run) {
     const packets = env.packets();
     const trio = await openTrio(env, room('loss', run), env.server.wsUrl, ['library', 'baseline'], undefined, LIBRARY_QUERY);

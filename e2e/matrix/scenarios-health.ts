@@ -5,7 +5,7 @@ import { pageCall, type E2EEnv } from '../env';
 import { recoveryMs } from './measure';
 import { room, type Scenario } from './scenarios';
 import { assess, openTrio, samplesOf, type Subject, type Trio } from './subjects';
-import { decodes, firstStable, inboundNow, inboundRecoveryMs, otherOf, remedyUsed, watcherSees, watchdogSteps } from './health-measure';
+import { decodes, firstStable, inboundNow, inboundRecoveryMs, otherOf, remedyUsed, resumedOnTrack, watcherSees, watchdogSteps } from './health-measure';
 
 /** How long the plain page is watched for a recovery it should not make on its own. */
 const PLAIN_PAGE_WATCH_MS = 15_000;
@@ -36,7 +36,7 @@ export const sfuFrozen: Scenario = {
         // The library cannot decode a plain page that never came back: then the watcher's view is its only test.
         const otherDead = !(await watcherSees(trio, otherOf(trio, s), cont));
         const ok = at !== null || (s.kind === 'library' && seen && otherDead);
-        records.push(await assess(this.name, run, trio, s, cont, { recovered: ok, recoveryMs: at === null ? null : at - cont, detail: `seenByWatcher=${seen} decodesOther=${sees} otherDead=${otherDead} steps=${(await watchdogSteps(s, cont - 25_000)).join('; ')}` }));
+        records.push(await assess(this.name, run, trio, s, cont, { recovered: ok, recoveryMs: at === null ? null : at - cont, detail: `seenByWatcher=${seen} decodesOther=${sees} otherDead=${otherDead} steps(from SIGCONT)=${(await watchdogSteps(s, cont - 25_000, cont)).join('; ')}` }));
       }
       return records;
     } finally {
@@ -110,6 +110,7 @@ export const cameraSenderSilent: Scenario = {
   async run(env: E2EEnv, run: number) {
     const trio = await openTrio(env, room('silent', run), env.server.wsUrl);
     try {
+      const cameraSid = (await samplesOf(trio.watcher, Date.now() - 2_000)).filter((x) => x.identity === trio.library.identity).pop()?.sid ?? '';
       const results = await Promise.all([pageCall<string>(trio.library.page, 'silenceCamera'), pageCall<string>(trio.baseline.page, 'silenceCamera')]);
       const silencedAt = Date.now();
       const backMs = async (s: Subject) => recoveryMs(await samplesOf(trio.watcher, silencedAt - 5_000), s.identity, silencedAt);
@@ -125,8 +126,10 @@ export const cameraSenderSilent: Scenario = {
       // Never dark counts as recovered: the fault was not reproduced on the plain page, and the matrix says so.
       const baselineMs = dead.baseline ? await backMs(trio.baseline) : 0;
       const remedy = await remedyUsed(trio.library, silencedAt);
+      // Frames on the same publication again: the restart worked in the watcher's eyes (a reconnect would republish under a new sid).
+      const sameTrackMs = resumedOnTrack(await samplesOf(trio.watcher, silencedAt - 5_000), cameraSid, silencedAt);
       return [
-        await assess(this.name, run, trio, trio.library, silencedAt, { recovered: libraryMs !== null, recoveryMs: libraryMs, detail: `silence=${results[0]} dead=${dead.library} remedy=${remedy} steps=${(await watchdogSteps(trio.library, silencedAt)).join('; ')}` }),
+        await assess(this.name, run, trio, trio.library, silencedAt, { recovered: libraryMs !== null, recoveryMs: libraryMs, detail: `silence=${results[0]} dead=${dead.library} remedy=${remedy} sameTrackBackMs=${sameTrackMs ?? '–'} steps=${(await watchdogSteps(trio.library, silencedAt)).join('; ')}` }),
         await assess(this.name, run, trio, trio.baseline, silencedAt, { recovered: baselineMs !== null, recoveryMs: baselineMs, detail: `silence=${results[1]} dead=${dead.baseline} watched ${Date.now() - silencedAt} ms` }),
       ];
     } finally {

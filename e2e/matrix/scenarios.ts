@@ -9,7 +9,11 @@ export interface Scenario {
   libraryShouldRecover: boolean;
   /** `false`: the plain page must not recover (the scenario reproduces a fault apps suffer today); unset: reported only. */
   baselineShouldRecover?: boolean;
-  /** The scenario kills media on purpose: the watchdog is expected to act (elsewhere its firings count as false positives). */
+  /**
+   * The scenario kills or degrades media on purpose: the watchdog (or the quality policy) is
+   * expected to act; elsewhere their firings count as false positives. Its recovery time is
+   * detection + remedy, so the "back within a second of the network" goals do not apply.
+   */
   mediaFault?: boolean;
   run(env: E2EEnv, run: number): Promise<RunRecord[]>;
 }

@@ -46,6 +46,8 @@ docs-check: build
 package-check: build
 	npm run package:check
 
+# Runs inside a private network namespace (scripts/in-netns.sh: root, or unprivileged user
+# namespaces), so its iptables packet-loss faults never touch the host's firewall.
 # Both engines by default (E2E_BROWSERS=chromium or =firefox runs one); e2e/matrix/plan.ts says
 # which scenarios each runs.
 E2E_BROWSERS ?= chromium,firefox

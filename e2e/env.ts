@@ -3,6 +3,7 @@ import { launchChromium } from './harness/browser';
 import type { BrowserSession, E2EPage, Engine } from './harness/e2e-page';
 import { launchEngine } from './harness/engines';
 import { startFaultProxy, type FaultProxy } from './harness/fault-proxy';
+import { openPacketFilter, type PacketFilter } from './harness/packet-filter';
 import { API_KEY, API_SECRET, startLiveKitServer, type LiveKitServer } from './harness/livekit-server';
 import { bundlePages, servePages } from './harness/pages';
 import { PORT_OFFSET, waitFor } from './harness/proc';
@@ -26,6 +27,8 @@ export interface E2EEnv {
   browsers: Record<PageKind, BrowserSession>;
   pages: Awaited<ReturnType<typeof servePages>>;
   rooms: RoomServiceClient;
+  /** iptables drops inside the matrix's network namespace (opened on first use; throws outside it). */
+  packets(): PacketFilter;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startEnv({ engine = 'chromium' as Engine, port = 17870 + P
   const pages = await servePages();
   const browsers = await launchBrowsers(engine);
   const rooms = new RoomServiceClient(server.url, API_KEY, API_SECRET);
+  let filter: PacketFilter | undefined;
   return {
     engine,
     server,
@@ -52,7 +56,9 @@ export async function startEnv({ engine = 'chromium' as Engine, port = 17870 + P
     browsers,
     pages,
     rooms,
+    packets: () => (filter ??= openPacketFilter()),
     async close() {
+      filter?.clear();
       for (const b of new Set(Object.values(browsers))) await b.close();
       await pages.close();
       await tokens.close();

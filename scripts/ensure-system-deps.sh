@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the end-to-end tests need: chromium (driven by playwright-core), firefox-esr
-# (driven by puppeteer-core over WebDriver BiDi) and redis-server (two-node scenario). Installs only
-# what is missing; works as root with no stdin (CI) or via sudo.
+# (driven by puppeteer-core over WebDriver BiDi), redis-server (two-node scenario) and iptables
+# (iptables-legacy: the packet-loss faults inside the matrix's own network namespace, see
+# scripts/in-netns.sh). Installs only what is missing; works as root with no stdin (CI) or via sudo.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/iptables-legacy ] || missing+=(iptables)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "system deps present: chromium, firefox-esr, redis-server"
+  echo "system deps present: chromium, firefox-esr, redis-server, iptables"
   exit 0
 fi
 SUDO=""

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CACHE_DIR, start, waitFor, type Started } from './proc';
+import { CACHE_DIR, sleep, start, waitFor, type Started } from './proc';
 
 export const LIVEKIT_SERVER_BIN = join(CACHE_DIR, 'livekit-server', process.env.LIVEKIT_SERVER_VERSION ?? 'v1.13.5', 'server');
 export const API_KEY = 'devkey';
@@ -47,6 +47,11 @@ export interface LiveKitServer {
   stop(): Promise<void>;
   kill(): Promise<void>;
   restart(): Promise<void>;
+  /**
+   * SIGSTOP for `ms`, then SIGCONT: the process hangs (no packet answered, no socket closed), as
+   * a stalled SFU does, then goes on where it stopped. Resolves at the SIGCONT.
+   */
+  freeze(ms: number): Promise<void>;
 }
 
 async function ready(port: number): Promise<boolean> {
@@ -75,6 +80,15 @@ export async function startLiveKitServer(options: ServerOptions): Promise<LiveKi
     async restart() {
       await proc?.stop();
       await launch();
+    },
+    async freeze(ms) {
+      const frozen = proc;
+      frozen?.signal('SIGSTOP');
+      try {
+        await sleep(ms);
+      } finally {
+        frozen?.signal('SIGCONT'); // also when the runner is interrupted mid-freeze
+      }
     },
   };
 }

@@ -51,6 +51,8 @@ export interface Started {
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
   kill(): Promise<void>;
+  /** Sends `signal` to the process group (SIGSTOP/SIGCONT: a hang, not a restart). */
+  signal(signal: NodeJS.Signals): void;
   exited: Promise<number | null>;
 }
 
@@ -96,6 +98,7 @@ export function start(name: string, command: string, args: string[], env: NodeJS
       signalGroup('SIGKILL');
       await exited;
     },
+    signal: signalGroup,
   };
 }
 

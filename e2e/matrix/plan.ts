@@ -6,6 +6,8 @@ import { migration, nodeFailure, serverLeave, serverRestart, tokenOutage, type S
 import { answersDropped, removeParticipant, toggleStorm } from './scenarios-media';
 import { twoNodes } from './scenario-cluster';
 import { cutPastSdkBudget, shortCut, tokenEndpointDownThenCut, twoServerLeaves } from './scenarios-timing';
+import { cameraSenderSilent, remoteVideoStale, sfuFrozen } from './scenarios-health';
+import { sustainedLoss } from './scenario-quality';
 
 export const ALL: Scenario[] = [
   tokenOutage,
@@ -21,20 +23,30 @@ export const ALL: Scenario[] = [
   answersDropped,
   removeParticipant,
   twoNodes,
+  // Issue 14: media that dies while the call says connected, and quality-driven profiles.
+  sfuFrozen,
+  remoteVideoStale,
+  cameraSenderSilent,
+  sustainedLoss,
 ];
 
 /**
  * Firefox: the browser's own part of each production error. Its WebSocket (failed-connect delays,
  * its 401 handling), ICE restart on resume and signal reconnect (`short-signal-cut`,
- * `cut-past-sdk-retry-budget`, `signal-outage-past-token-exp`: the 401 itself), `removeTrack` and
+ * `signal-outage-past-token-exp`: the 401 itself), `removeTrack` and
  * renegotiation while publishing (`toggle-storm-during-reconnect`,
  * `answers-dropped-negotiation-fallback`: Firefox's simulcast and SDP), a leave (`server-leave`)
  * and a terminal removal. Chromium only: the faults that live on the server side and reach the
  * browser as the same full reconnect that node-failure already shows (server restart, migration,
- * two server leaves, two nodes on Redis), and the 2.5-minute token-endpoint-down scenario, whose
- * subject is the library's token refresh (no browser API in it).
+ * two server leaves, two nodes on Redis), the 2.5-minute token-endpoint-down scenario, whose
+ * subject is the library's token refresh (no browser API in it), and the media-health scenarios
+ * (the watchdog reads the same getStats fields in both engines; the faults are on the server and
+ * the wire). Not `cut-past-sdk-retry-budget` (~250 s of the budget): in Firefox the library's SDK
+ * budget is 10 s / 6 attempts (firefox-defaults.ts), so the 40 s cut of
+ * `signal-outage-past-token-exp` already goes past it, and its controlled reconnect after the
+ * SDK gave up is what that scenario shows.
  */
-const FIREFOX: Scenario[] = [tokenOutage, shortCut, cutPastSdkBudget, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant];
+const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant];
 
 export const PLAN: Record<Engine, Scenario[]> = { chromium: ALL, firefox: FIREFOX };
 

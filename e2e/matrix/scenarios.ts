@@ -7,6 +7,14 @@ export interface Scenario {
   name: string;
   /** The library must recover (false: it must end the call). */
   libraryShouldRecover: boolean;
+  /** `false`: the plain page must not recover (the scenario reproduces a fault apps suffer today); unset: reported only. */
+  baselineShouldRecover?: boolean;
+  /**
+   * The scenario kills or degrades media on purpose: the watchdog (or the quality policy) is
+   * expected to act; elsewhere their firings count as false positives. Its recovery time is
+   * detection + remedy, so the "back within a second of the network" goals do not apply.
+   */
+  mediaFault?: boolean;
   run(env: E2EEnv, run: number): Promise<RunRecord[]>;
 }
 
@@ -45,6 +53,7 @@ export const room = (name: string, run: number) => `${name}-${run}-${Date.now().
 export const tokenOutage: Scenario = {
   name: 'signal-outage-past-token-exp',
   libraryShouldRecover: true,
+  baselineShouldRecover: false, // the 401 death
   async run(env, run) {
     env.tokens.setTtlSeconds(5);
     env.proxy.dropRefreshTokens(true); // stands in for an outage longer than the server's 10-min refresh token

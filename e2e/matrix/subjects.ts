@@ -3,6 +3,7 @@ import type { E2EPage, Engine } from '../harness/e2e-page';
 import { waitFor } from '../harness/proc';
 import { openPage, pageCall, type E2EEnv } from '../env';
 import { countTokenLeaks, framesFlowing, recoveryMs, type Sample } from './measure';
+import { countWatchdog, type WatchdogCounts } from './watchdog-counts';
 
 export type SubjectKind = 'library' | 'baseline';
 
@@ -25,9 +26,10 @@ export const status = async (subject: Subject): Promise<string> => (await pageCa
 export const samplesOf = (watcher: E2EPage, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
 
 /** Library and baseline in one room through the fault proxy; the watcher straight on `directUrl`. */
-export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>): Promise<Trio> {
+/** `libraryQuery`: extra URL params of the library page (the health scenarios' shortened windows). */
+export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>, libraryQuery: Record<string, string> = {}): Promise<Trio> {
   const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl });
-  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}` }) };
+  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}`, ...libraryQuery }) };
   const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await openPage(env, 'baseline', room, { identity: `base-${room}` }) };
   const subjects = [library, baseline].filter((s) => which.includes(s.kind));
   for (const s of subjects) await pageCall(s.page, 'join');
@@ -76,6 +78,8 @@ export interface RunRecord {
    * recovery from the watcher's, e.g. when the watcher had to rejoin a restarted server too.
    */
   backMs: number | null;
+  /** The library's watchdog and quality-policy actions in this run (all 0 for the plain page). */
+  watchdog: WatchdogCounts;
   detail: string;
 }
 
@@ -110,7 +114,8 @@ async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Pro
 export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Access to fetch at|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
-export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string } = {}): Promise<RunRecord> {
+/** `extra.recoveryMs`: the scenario's own measure (e.g. frames the subject decodes), instead of the watcher's. */
+export async function assess(scenario: string, run: number, trio: Trio, subject: Subject, faultEnd: number, extra: { recovered?: boolean; detail?: string; recoveryMs?: number | null } = {}): Promise<RunRecord> {
   const engine = trio.engine;
   const samples = await samplesOf(trio.watcher, faultEnd - 5_000);
   const flowing = framesFlowing(samples, subject.identity, Date.now());
@@ -146,12 +151,13 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     subject: subject.kind,
     run,
     recovered,
-    recoveryMs: recovered ? recoveryMs(samples, subject.identity, faultEnd) : null,
+    recoveryMs: recovered ? (extra.recoveryMs !== undefined ? extra.recoveryMs : recoveryMs(samples, subject.identity, faultEnd)) : null,
     escapedRejections: escaped.length,
     alerts: alerts.length,
     removeTrackAlerts: alerts.filter((a) => a.kind === 'remove-track-sender').length,
     tokenLeaks: countTokenLeaks(kept, consoleLines.filter((l) => !BROWSER_NET_LOG.test(l))),
     browserNetLogLeaks: countTokenLeaks(consoleLines.filter((l) => BROWSER_NET_LOG.test(l))),
+    watchdog: countWatchdog(kept.actions as { action: { type: string; payload?: unknown } }[] | undefined),
     backMs: backAfter(faultEnd, (kept.actions as { at: number; action: { type: string } }[] | undefined) ?? [], (kept.events as { at: number; event: string }[] | undefined) ?? []),
     detail: `${recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`}${leakedLines.length ? ` tokenLines=${JSON.stringify(leakedLines)}` : ''}`,
   };

@@ -1,6 +1,8 @@
 // The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
-import { DisconnectReason, LogLevel, Room, RoomEvent, setLogExtension, TokenSource, Track, VideoPresets } from 'livekit-client';
-import { describeLocalMedia } from './stats';
+import { DisconnectReason, LogLevel, Room, RoomEvent, setLogExtension, TokenSource, Track, VideoPresets, type ConnectionQuality, type Participant } from 'livekit-client';
+import { collectOutboundVideo, describeLocalMedia } from './stats';
+import { watchInbound } from './inbound';
+import { localQuality, silenceCamera } from './faults';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
@@ -15,6 +17,7 @@ setLogExtension((level, msg, context) => {
   if (level >= LogLevel.warn) logLines.push({ at: Date.now(), level: LogLevel[level] ?? String(level), text: `${msg} ${JSON.stringify(context ?? {})}`.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[token]') });
 });
 let status = 'idle';
+const inbound = watchInbound(() => room);
 
 async function join() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: identity, participantName: identity });
@@ -23,6 +26,9 @@ async function join() {
     .on(RoomEvent.Reconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'reconnecting' })))
     .on(RoomEvent.SignalReconnecting, () => ((status = 'reconnecting'), events.push({ at: Date.now(), event: 'signalReconnecting' })))
     .on(RoomEvent.Reconnected, () => ((status = 'connected'), events.push({ at: Date.now(), event: 'reconnected' })))
+    .on(RoomEvent.ConnectionQualityChanged, (quality: ConnectionQuality, participant: Participant) => {
+      if (participant === room?.localParticipant) events.push({ at: Date.now(), event: 'connectionQuality', detail: quality });
+    })
     .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
       status = 'disconnected';
       events.push({ at: Date.now(), event: 'disconnected', detail: reason === undefined ? 'none' : DisconnectReason[reason] });
@@ -63,6 +69,11 @@ async function join() {
       events.push({ at: Date.now(), event: 'republish-failed', detail: String(e) });
     }
   },
+  inboundVideo: inbound.inboundVideo,
+  inboundSamples: inbound.inboundSamples,
+  silenceCamera: () => silenceCamera(room?.localParticipant),
+  // The plain page has no profiles: it stays on livekit-client's defaults (VP8 simulcast) whatever the quality.
+  quality: async () => ({ connectionQuality: localQuality(room?.localParticipant), profile: 'sdk-default', outbound: await collectOutboundVideo(room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender) }),
   published: () => ({ camera: room?.localParticipant.isCameraEnabled ?? false, microphone: room?.localParticipant.isMicrophoneEnabled ?? false }),
   roomState: () => room?.state ?? null,
 };

@@ -4,11 +4,16 @@ import createSagaMiddleware from 'redux-saga';
 import { Room, TokenSource, Track, VideoPresets, type RoomOptions } from 'livekit-client';
 import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
 import { collectOutboundVideo, describeLocalMedia } from './stats';
+import { watchInbound } from './inbound';
+import { localQuality, silenceCamera } from './faults';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
 const roomName = params.get('room') ?? 'e2e';
 const identity = params.get('identity') ?? undefined;
+// The watchdog's and the quality policy's windows, shortened by the scenarios that test them; absent = the library's defaults.
+const num = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
+const hdRetry = params.get('hdRetry') === 'auto' || params.get('hdRetry') === 'offer' ? (params.get('hdRetry') as 'auto' | 'offer') : undefined;
 
 const actions: { at: number; action: UnknownAction }[] = [];
 const alerts: CallAlert[] = [];
@@ -26,6 +31,11 @@ const controller = createCallController({
   onAlert: (alert) => alerts.push(alert),
   logger,
   tokenFetchTimeoutMs: 5_000,
+  staleMediaMs: num('staleMediaMs'),
+  mediaSampleMs: num('mediaSampleMs'),
+  poorQualityMs: num('poorQualityMs'),
+  hdRetryAfterMs: num('hdRetryAfterMs'),
+  hdRetry,
   // Codec and simulcast stay as the profiles define them; capture is smaller so that three pages
   // encoding and decoding at once fit the 2-core CI machine.
   videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },
@@ -39,6 +49,7 @@ const store = configureStore({ reducer: { call: callReducer }, middleware: (d) =
 saga.run(controller.saga);
 
 const current = () => controller.getRoom();
+const inbound = watchInbound(current);
 
 (window as unknown as { __e2e: unknown }).__e2e = {
   kind: 'library',
@@ -65,5 +76,9 @@ const current = () => controller.getRoom();
     return pub?.track ? collectOutboundVideo(pub.track.sender) : null;
   },
   localMedia: () => describeLocalMedia(current()?.localParticipant),
+  inboundVideo: inbound.inboundVideo,
+  inboundSamples: inbound.inboundSamples,
+  silenceCamera: () => silenceCamera(current()?.localParticipant),
+  quality: async () => ({ connectionQuality: localQuality(current()?.localParticipant), profile: store.getState().call.videoProfile, outbound: await collectOutboundVideo(current()?.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender) }),
   timeline: () => actions.map(({ at, action }) => `${at} ${action.type}`),
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command in a private network namespace that has nothing but its own loopback.
+# Runs a command in a private network namespace: its own loopback and a veth pair that leads nowhere.
 #
 # Why: the health scenarios of the end-to-end matrix drop packets with iptables (this kernel has no
 # `netem` qdisc and no tc actions; legacy iptables with `statistic` and `u32` works). Rules inside
@@ -20,6 +20,22 @@ if [ -z "$IPT" ]; then
 fi
 export RLC_E2E_IPTABLES="$IPT"
 
+# Firefox gathers no ICE candidate when the namespace has nothing but `lo` ("ICE failed", every
+# Firefox call stuck in connecting); a veth pair with both ends inside the namespace gives it an
+# interface and a default route that lead nowhere but back into the namespace (no forwarding), so
+# nothing still leaves it. Chromium needs none of it; it is the same for both engines.
+add_veth() {
+  local ns_args=()
+  if [ -n "${1:-}" ]; then ns_args=(-n "$1"); fi
+  ip "${ns_args[@]}" link add rlc0 type veth peer name rlc1
+  ip "${ns_args[@]}" addr add 10.213.0.1/30 dev rlc0
+  ip "${ns_args[@]}" addr add 10.213.0.2/30 dev rlc1
+  ip "${ns_args[@]}" link set rlc0 up
+  ip "${ns_args[@]}" link set rlc1 up
+  ip "${ns_args[@]}" route add default via 10.213.0.2 dev rlc0
+}
+export -f add_veth
+
 if [ "$(id -u)" -eq 0 ]; then
   NS="rlc-e2e-$$-$RANDOM"
   cleanup() { ip netns delete "$NS" 2>/dev/null || true; }
@@ -27,7 +43,8 @@ if [ "$(id -u)" -eq 0 ]; then
   trap 'exit 130' INT TERM
   ip netns add "$NS"
   ip -n "$NS" link set lo up
-  echo "in-netns: running in network namespace $NS (loopback only)" >&2
+  add_veth "$NS"
+  echo "in-netns: running in network namespace $NS (loopback, and a veth pair whose both ends are inside it)" >&2
   # Not `exec`: the trap must outlive the command to delete the namespace.
   RLC_E2E_NETNS="$NS" ip netns exec "$NS" "$@"
   exit $?
@@ -36,7 +53,7 @@ fi
 if unshare -rn true 2>/dev/null; then
   echo "in-netns: not root; running in an unprivileged user + network namespace (unshare -rn)" >&2
   # The namespace goes away with its last process; nothing to delete.
-  exec unshare -rn env RLC_E2E_NETNS="unshare-$$" bash -c 'ip link set lo up && exec "$@"' in-netns "$@"
+  exec unshare -rn env RLC_E2E_NETNS="unshare-$$" bash -c 'ip link set lo up && add_veth && exec "$@"' in-netns "$@"
 fi
 
 cat >&2 <<MSG

@@ -22,13 +22,16 @@ export interface PacketFilter {
   clear(): void;
 }
 
+/** What in-netns.sh gives the namespace: loopback and its veth pair (both ends inside). */
+const NAMESPACE_INTERFACES = new Set(['lo', 'rlc0', 'rlc1']);
+
 /**
  * Refuses to run anywhere but in the namespace in-netns.sh made: the env var it sets, and a
- * network with no interface but loopback. So a mistake can never reach the host's firewall.
+ * network with no interface but its own. So a mistake can never reach the host's firewall.
  */
 export function insideTestNamespace(): boolean {
-  const nonLoopback = Object.keys(networkInterfaces()).filter((name) => name !== 'lo');
-  return Boolean(process.env.RLC_E2E_NETNS) && nonLoopback.length === 0;
+  const foreign = Object.keys(networkInterfaces()).filter((name) => !NAMESPACE_INTERFACES.has(name));
+  return Boolean(process.env.RLC_E2E_NETNS) && foreign.length === 0;
 }
 
 function iptables(...args: string[]): string {

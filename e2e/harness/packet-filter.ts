@@ -24,11 +24,14 @@ export interface PacketFilter {
 
 /**
  * Refuses to run anywhere but in the namespace in-netns.sh made: the env var it sets, and a
- * network with no interface but loopback. So a mistake can never reach the host's firewall.
+ * network with no interface but loopback and the namespace's own veth pair (`RLC_E2E_VETH`, both
+ * ends inside it: Firefox gathers no ICE candidate with `lo` alone). A host has other interfaces,
+ * so a mistake can never reach the host's firewall.
  */
 export function insideTestNamespace(): boolean {
-  const nonLoopback = Object.keys(networkInterfaces()).filter((name) => name !== 'lo');
-  return Boolean(process.env.RLC_E2E_NETNS) && nonLoopback.length === 0;
+  const ours = new Set(['lo', ...(process.env.RLC_E2E_VETH ?? '').split(',').filter(Boolean)]);
+  const foreign = Object.keys(networkInterfaces()).filter((name) => !ours.has(name));
+  return Boolean(process.env.RLC_E2E_NETNS) && foreign.length === 0;
 }
 
 function iptables(...args: string[]): string {

@@ -35,6 +35,8 @@ add_veth() {
   ip "${ns_args[@]}" route add default via 10.213.0.2 dev rlc0
 }
 export -f add_veth
+# What e2e/harness/packet-filter.ts accepts besides `lo` as "inside the namespace".
+export RLC_E2E_VETH="rlc0,rlc1"
 
 if [ "$(id -u)" -eq 0 ]; then
   NS="rlc-e2e-$$-$RANDOM"

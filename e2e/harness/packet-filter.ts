@@ -22,15 +22,15 @@ export interface PacketFilter {
   clear(): void;
 }
 
-/** What in-netns.sh gives the namespace: loopback and its veth pair (both ends inside). */
-const NAMESPACE_INTERFACES = new Set(['lo', 'rlc0', 'rlc1']);
-
 /**
  * Refuses to run anywhere but in the namespace in-netns.sh made: the env var it sets, and a
- * network with no interface but its own. So a mistake can never reach the host's firewall.
+ * network with no interface but loopback and the namespace's own veth pair (`RLC_E2E_VETH`, both
+ * ends inside it: Firefox gathers no ICE candidate with `lo` alone). A host has other interfaces,
+ * so a mistake can never reach the host's firewall.
  */
 export function insideTestNamespace(): boolean {
-  const foreign = Object.keys(networkInterfaces()).filter((name) => !NAMESPACE_INTERFACES.has(name));
+  const ours = new Set(['lo', ...(process.env.RLC_E2E_VETH ?? '').split(',').filter(Boolean)]);
+  const foreign = Object.keys(networkInterfaces()).filter((name) => !ours.has(name));
   return Boolean(process.env.RLC_E2E_NETNS) && foreign.length === 0;
 }
 

@@ -117,7 +117,11 @@ export const cameraSenderSilent: Scenario = {
       // A recovery counts only after the watcher saw the subject's picture dead (the silencing took).
       const dead = { library: false, baseline: false };
       let libraryBack: number | null = null;
+      // The server's grade of the silenced plain page, as the library sees it (it decides whether the watchdog may reconnect for it).
+      const grades: string[] = [];
       while (Date.now() - silencedAt < 30_000 && (libraryBack === null || Date.now() - silencedAt < PLAIN_PAGE_WATCH_MS)) {
+        const grade = (await pageCall<Record<string, string>>(trio.library.page, 'remoteQuality'))[trio.baseline.identity] ?? 'none';
+        if (!grades[grades.length - 1]?.startsWith(`${grade}@`)) grades.push(`${grade}@${Date.now() - silencedAt}`);
         for (const s of [trio.library, trio.baseline]) dead[s.kind] ||= !(await watcherSees(trio, s, silencedAt));
         if (dead.library && libraryBack === null && (await backMs(trio.library)) !== null) libraryBack = Date.now();
         await sleep(250);
@@ -130,7 +134,7 @@ export const cameraSenderSilent: Scenario = {
       const sameTrackMs = resumedOnTrack(await samplesOf(trio.watcher, silencedAt - 5_000), cameraSid, silencedAt);
       return [
         await assess(this.name, run, trio, trio.library, silencedAt, { recovered: libraryMs !== null, recoveryMs: libraryMs, detail: `silence=${results[0]} dead=${dead.library} remedy=${remedy} sameTrackBackMs=${sameTrackMs ?? '–'} steps=${(await watchdogSteps(trio.library, silencedAt)).join('; ')}` }),
-        await assess(this.name, run, trio, trio.baseline, silencedAt, { recovered: baselineMs !== null, recoveryMs: baselineMs, detail: `silence=${results[1]} dead=${dead.baseline} watched ${Date.now() - silencedAt} ms` }),
+        await assess(this.name, run, trio, trio.baseline, silencedAt, { recovered: baselineMs !== null, recoveryMs: baselineMs, detail: `silence=${results[1]} dead=${dead.baseline} gradeSeenByLibrary=${grades.join('→')} watched ${Date.now() - silencedAt} ms` }),
       ];
     } finally {
       await trio.close();

@@ -79,6 +79,8 @@ const inbound = watchInbound(current);
   inboundVideo: inbound.inboundVideo,
   inboundSamples: inbound.inboundSamples,
   silenceCamera: () => silenceCamera(current()?.localParticipant),
+  // How the server grades each remote participant (the watchdog holds back a reconnect for a publisher graded poor/lost).
+  remoteQuality: () => Object.fromEntries([...(current()?.remoteParticipants.values() ?? [])].map((p) => [p.identity, p.connectionQuality])),
   quality: async () => ({ connectionQuality: localQuality(current()?.localParticipant), profile: store.getState().call.videoProfile, outbound: await collectOutboundVideo(current()?.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender) }),
   timeline: () => actions.map(({ at, action }) => `${at} ${action.type}`),
 };

@@ -29,7 +29,9 @@ export const samplesOf = (watcher: E2EPage, since = 0) => pageCall<Sample[]>(wat
 /** `libraryQuery`: extra URL params of the library page (the health scenarios' shortened windows). */
 export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>, libraryQuery: Record<string, string> = {}): Promise<Trio> {
   const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl });
-  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}`, ...libraryQuery }) };
+  // E2E_LIBRARY_QUERY=mediaWatchdog=false&… : a diagnosis run with other library options.
+  const fromEnv = Object.fromEntries(new URLSearchParams(process.env.E2E_LIBRARY_QUERY ?? ''));
+  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}`, ...fromEnv, ...libraryQuery }) };
   const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await openPage(env, 'baseline', room, { identity: `base-${room}` }) };
   const subjects = [library, baseline].filter((s) => which.includes(s.kind));
   for (const s of subjects) await pageCall(s.page, 'join');

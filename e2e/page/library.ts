@@ -36,6 +36,7 @@ const controller = createCallController({
   poorQualityMs: num('poorQualityMs'),
   hdRetryAfterMs: num('hdRetryAfterMs'),
   hdRetry,
+  mediaWatchdog: params.get('mediaWatchdog') !== 'false',
   // Codec and simulcast stay as the profiles define them; capture is smaller so that three pages
   // encoding and decoding at once fit the 2-core CI machine.
   videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },

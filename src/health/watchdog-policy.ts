@@ -49,12 +49,6 @@ export interface WatchdogLimits {
   reconnectCooldownMs: number;
 }
 
-/**
- * A remote camera is reconnected for only once it has been silent this long: livekit-server grades
- * a publisher every 5 s, so by then a whole window without its packets ("dry": poor) has reached
- * us and `sourceTrouble` can tell a dead camera over there from a dead path over here.
- */
-export const SOURCE_GRADE_WAIT_MS = 11_000;
 
 /** What the saga should do about one track. */
 export type Verdict =
@@ -91,13 +85,17 @@ const progressed = (watch: TrackWatch, sample: TrackSample) => sample.progress !
  * One sampling tick. A silent track is flagged once (`stale` + `remedy`: resubscribe or restart);
  * still silent `staleMs` after the remedy it asks for one reconnect (`escalate`), at most one per
  * `reconnectCooldownMs` for the whole call, else it is remedied again. Silent even after that
- * reconnect, or while the server grades its publisher poor/lost: no reconnect for it, a light
- * remedy every `reconnectCooldownMs`. New media
+ * reconnect, while another remote camera decodes fine, or while the server grades its publisher
+ * poor/lost: no reconnect for it, a light remedy every `reconnectCooldownMs`. New media
  * after any of it is `recovered` with what did it. Healthy tracks yield nothing.
  */
 export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSample[], now: number, limits: WatchdogLimits): Verdict[] {
   const verdicts: Verdict[] = [];
   const seen = new Set<string>();
+  // Another remote camera decoding now means our receive path works: a silent one is its
+  // publisher's (or its own down track's) to fix, which a resubscribe covers and a reconnect not.
+  const flowing = new Set(samples.filter((s) => s.scope === 'remote' && memory.tracks.has(trackKey(s)) && progressed(memory.tracks.get(trackKey(s))!, s)).map((s) => s.identity));
+  const othersFlow = (sample: TrackSample) => sample.scope === 'remote' && ([...flowing].some((identity) => identity !== sample.identity) || sample.sourceTrouble === true);
   for (const sample of samples) {
     const key = trackKey(sample);
     seen.add(key);
@@ -123,11 +121,9 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       verdicts.push({ type: 'stale', sample, silentForMs }, { type: 'remedy', sample });
       watch.stage = 'remedied';
       watch.remediedAt = now;
-    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile || sample.sourceTrouble ? limits.reconnectCooldownMs : limits.staleMs)) {
+    } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile || othersFlow(sample) ? limits.reconnectCooldownMs : limits.staleMs)) {
       const last = memory.lastEscalationAt;
-      const graded = sample.scope === 'local' || now - watch.quietSince >= SOURCE_GRADE_WAIT_MS;
-      if (!graded) continue; // remedied, not yet long enough silent to know whose fault it is
-      if (!watch.futile && !sample.sourceTrouble && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
+      if (!watch.futile && !othersFlow(sample) && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
         verdicts.push({ type: 'escalate', sample });
         watch.stage = 'escalated';
         memory.lastEscalationAt = now;

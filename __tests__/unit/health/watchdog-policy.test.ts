@@ -13,9 +13,9 @@ function run(memory = createWatchdogMemory(), samples: (second: number) => Track
 }
 
 describe('stepWatchdog', () => {
-  it('flags a silent track once at staleMs, remedies it, escalates once silent SOURCE_GRADE_WAIT_MS; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
+  it('flags a silent track once at staleMs, remedies it, escalates staleMs later; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
     const verdicts = run(undefined, (s) => [remote(s < 5 ? s * 30 : 120)], 140);
-    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [15_000, 'escalate'], [19_000, 'remedy'], [79_000, 'remedy'], [139_000, 'remedy']]);
+    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [12_000, 'escalate'], [16_000, 'remedy'], [76_000, 'remedy'], [136_000, 'remedy']]);
   });
 
   it('our own camera escalates staleMs after its restart (no grade to wait for)', () => {
@@ -39,23 +39,20 @@ describe('stepWatchdog', () => {
     expect(types(stepWatchdog(memory, [remote(30)], 7_000, limits))).toEqual(['recovered']);
   });
 
-  it('one reconnect per cooldown for the whole call: a second track going silent inside it gets light remedies until then', () => {
+  it('another remote camera decoding means our path works: the silent one gets no reconnect while it does', () => {
     const carol = (progress: number): TrackSample => ({ ...remote(progress), identity: 'carol' });
-    const verdicts = run(undefined, (s) => [remote(0), carol(s < 20 ? s * 30 : 570)], 80);
+    const verdicts = run(undefined, (s) => [remote(0), carol(s < 20 ? s * 30 : 570)], 40);
     const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => [v.at, v.verdict.sample.identity]);
-    // bob: silent from 0, escalates at 11 s. carol: silent from 19 s, stale at 23 s, graded at 30 s,
-    // then remedies every 4 s until the first one after the cooldown (71 s) escalates.
-    expect(escalations).toEqual([[11_000, 'bob'], [74_000, 'carol']]);
-    expect(verdicts.filter((v) => v.verdict.type === 'remedy' && v.verdict.sample.identity === 'carol').length).toBeGreaterThan(2);
+    // bob: stale at 4 s, but carol decodes until 19 s: only remedies. From 20 s nothing flows: ours.
+    expect(escalations).toEqual([[20_000, 'bob']]);
+    expect(verdicts.filter((v) => v.at < 20_000).map((v) => v.verdict.type)).toEqual(['stale', 'remedy']);
   });
 
-  it('silence while the server grades the publisher poor/lost (its camera died) gets light remedies, no reconnect; once it grades well again the reconnect may come', () => {
-    const memory = createWatchdogMemory();
-    const dry = (sourceTrouble: boolean) => [{ ...remote(0), sourceTrouble }];
-    const early = run(memory, () => dry(true), 130);
-    expect(early.map((v) => [v.at, v.verdict.type])).toEqual([[4_000, 'stale'], [4_000, 'remedy'], [64_000, 'remedy'], [124_000, 'remedy']]);
-    const later = run(memory, () => dry(false), 60, 131_000);
-    expect(later.map((v) => v.verdict.type)).toEqual(['escalate', 'remedy']);
+  it('one reconnect per cooldown for the whole call: a second silent track inside it gets light remedies', () => {
+    const carol = (progress: number): TrackSample => ({ ...remote(progress), identity: 'carol' });
+    const verdicts = run(undefined, () => [remote(0), carol(0)], 130);
+    const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => [v.at, v.verdict.sample.identity]);
+    expect(escalations).toEqual([[8_000, 'bob'], [68_000, 'carol']]);
   });
 
   it('a track that recovers is trusted again: its next silence may reconnect', () => {

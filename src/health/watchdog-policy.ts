@@ -58,6 +58,15 @@ export type Verdict =
   | { type: 'recovered'; sample: TrackSample; by: MediaRecoveredBy };
 
 /** By source, not track sid: a republished camera (a new sid after the publisher's reconnect) is the same stream to a viewer. */
+/**
+ * A remote camera is reconnected for only once it has been silent this long. From one side a dead
+ * path here and a dead publisher there look the same, but livekit-server grades every participant
+ * every 5 s and a publisher whose media stopped goes poor/lost (`sourceTrouble`): measured 13.1–13.6 s
+ * after a camera went silent, sooner for a peer that died whole. A reconnect asked earlier (8 s)
+ * was a useless one for a dead peer in every such e2e run, and its republish a second dip.
+ */
+export const SOURCE_GRADE_WAIT_MS = 16_000;
+
 export const trackKey = (s: Pick<TrackSample, 'scope' | 'identity' | 'source'>): string => `${s.scope}\u0000${s.identity}\u0000${s.source}`;
 
 export function createWatchdogMemory(): WatchdogMemory {
@@ -123,6 +132,8 @@ export function stepWatchdog(memory: WatchdogMemory, samples: readonly TrackSamp
       watch.remediedAt = now;
     } else if (watch.stage === 'remedied' && now - watch.remediedAt >= (watch.futile || othersFlow(sample) ? limits.reconnectCooldownMs : limits.staleMs)) {
       const last = memory.lastEscalationAt;
+      const graded = sample.scope === 'local' || now - watch.quietSince >= SOURCE_GRADE_WAIT_MS;
+      if (!graded) continue; // remedied; not yet silent long enough to know whose fault it is
       if (!watch.futile && !othersFlow(sample) && (last === undefined || now - last >= limits.reconnectCooldownMs)) {
         verdicts.push({ type: 'escalate', sample });
         watch.stage = 'escalated';

@@ -13,9 +13,9 @@ function run(memory = createWatchdogMemory(), samples: (second: number) => Track
 }
 
 describe('stepWatchdog', () => {
-  it('flags a silent track once at staleMs, remedies it, escalates staleMs later; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
+  it('flags a silent track once at staleMs, remedies it, escalates once silent SOURCE_GRADE_WAIT_MS; silent after the reconnect too: light remedies once a cooldown, no more reconnects', () => {
     const verdicts = run(undefined, (s) => [remote(s < 5 ? s * 30 : 120)], 140);
-    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [12_000, 'escalate'], [16_000, 'remedy'], [76_000, 'remedy'], [136_000, 'remedy']]);
+    expect(verdicts.map((v) => [v.at, v.verdict.type])).toEqual([[8_000, 'stale'], [8_000, 'remedy'], [20_000, 'escalate'], [24_000, 'remedy'], [84_000, 'remedy']]);
   });
 
   it('our own camera escalates staleMs after its restart (no grade to wait for)', () => {
@@ -52,7 +52,7 @@ describe('stepWatchdog', () => {
     const carol = (progress: number): TrackSample => ({ ...remote(progress), identity: 'carol' });
     const verdicts = run(undefined, () => [remote(0), carol(0)], 130);
     const escalations = verdicts.filter((v) => v.verdict.type === 'escalate').map((v) => [v.at, v.verdict.sample.identity]);
-    expect(escalations).toEqual([[8_000, 'bob'], [68_000, 'carol']]);
+    expect(escalations).toEqual([[16_000, 'bob'], [76_000, 'carol']]);
   });
 
   it('a track that recovers is trusted again: its next silence may reconnect', () => {

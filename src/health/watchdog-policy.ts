@@ -49,7 +49,6 @@ export interface WatchdogLimits {
   reconnectCooldownMs: number;
 }
 
-
 /** What the saga should do about one track. */
 export type Verdict =
   | { type: 'stale'; sample: TrackSample; silentForMs: number }

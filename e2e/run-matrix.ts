@@ -21,7 +21,7 @@ function failures(records: RunRecord[]): string[] {
     if (r.recovered !== scenario.libraryShouldRecover) problems.push(`${at}: recovered=${r.recovered} (${r.detail})`);
     if (r.escapedRejections > 0) problems.push(`${at}: ${r.escapedRejections} escaped rejections (${r.detail})`);
     if (r.removeTrackAlerts > 0) problems.push(`${at}: removeTrack alerts`);
-    if (r.tokenLeaks > 0) problems.push(`${at}: ${r.tokenLeaks} token leaks`);
+    if (r.tokenLeaks > 0) problems.push(`${at}: ${r.tokenLeaks} token leaks (${r.detail})`);
   }
   for (const r of records.filter((x) => x.subject === 'baseline')) {
     const scenario = ALL.find((s) => s.name === r.scenario)!;

@@ -1,5 +1,5 @@
 import { isHeavyTrack } from '../../e2e/harness/fault-proxy';
-import { recoveryMs, type Sample } from '../../e2e/matrix/measure';
+import { BROWSER_NET_LOG, countTokenLeaks, recoveryMs, tokenLeakSites, type Sample } from '../../e2e/matrix/measure';
 
 const track = (sid: string, from: number, to: number, startFrames: number, step = 2): Sample[] => {
   const out: Sample[] = [];
@@ -30,5 +30,31 @@ describe('fault proxy: which sessions the answers-dropped scenario starves', () 
     expect(isHeavyTrack({ simulcastCodecs: [{ codec: 'vp8' }], layers: [{}, {}, {}] })).toBe(true);
     expect(isHeavyTrack({ simulcastCodecs: [{ codec: 'vp8' }], layers: [{}] })).toBe(false);
     expect(isHeavyTrack({ simulcastCodecs: [], layers: [] })).toBe(false);
+  });
+});
+
+describe('e2e token-leak accounting', () => {
+  // Built at run time so that no JWT-shaped literal sits in the source.
+  const jwt = ['eyJhbGciOiJIUzI1NiJ9', 'eyJzdWIiOiJhbGljZSIsImV4cCI6MX0', 'c2lnbmF0dXJlLXNpZ25hdHVyZQ'].join('.');
+  const url = `ws://127.0.0.1:7880/rtc/v1?access_token=${jwt}&join_request=CAES`;
+
+  it("Chromium's own WebSocket lines are the browser's, also the warning for a socket closed while connecting", () => {
+    expect(BROWSER_NET_LOG.test(`error: WebSocket connection to '${url}' failed: `)).toBe(true);
+    // Printed at warning level by Blink (seen in a CI run of cut-past-sdk-retry-budget; reproduced with a bare WebSocket).
+    expect(BROWSER_NET_LOG.test(`warning: WebSocket connection to '${url}' failed: WebSocket is closed before the connection is established.`)).toBe(true);
+  });
+
+  it('a console call of the page carrying a token is a leak, whatever its level or wording', () => {
+    for (const line of [`warning: WebSocket connection to '${url}' failed: something else`, `warning: reconnecting with ${jwt}`, `log: WebSocket connection to '${url}' failed: WebSocket is closed before the connection is established.`]) {
+      expect(BROWSER_NET_LOG.test(line)).toBe(false);
+      expect(countTokenLeaks([line])).toBe(1);
+    }
+  });
+
+  it('a leak is reported with where it sat, never with the token itself', () => {
+    const sites = tokenLeakSites({ state: { lastError: null }, actions: [{ type: 'call/failed', payload: { message: `invalid token: ${jwt}` } }] });
+    expect(sites).toHaveLength(1);
+    expect(sites[0]).toMatch(/^actions: .*invalid token: \[JWT\]/);
+    expect(sites[0]).not.toContain(jwt);
   });
 });

@@ -45,6 +45,21 @@ export function framesFlowing(samples: Sample[], identity: string, now: number):
   return [...bySid.values()].some((frames) => frames[frames.length - 1]! > frames[0]!);
 }
 
+/**
+ * The browsers' own network-error lines, not console calls. Chromium: `WebSocket connection to
+ * 'ws://…?access_token=…' failed`, `Failed to load resource`, the CORS line of a validate request
+ * cut off mid-way (`Access to fetch at 'http://…/rtc/v1/validate?access_token=…'`), and, as a
+ * *warning*, `WebSocket connection to '…' failed: WebSocket is closed before the connection is
+ * established.` (Blink, whenever a WebSocket still connecting is closed: an SDK attempt abandoned,
+ * or a Room closed mid-attempt when its replacement connects; one CI run counted it as a leak).
+ * Firefox (reported over BiDi as page errors): `Firefox can’t establish a connection to the server
+ * at ws://…?access_token=…`, `The connection to ws://… was interrupted…`, and `Cross-Origin
+ * Request Blocked: … /rtc/v1/validate?access_token=…` (the SDK's validate request after a failed
+ * WebSocket, refused while the network is cut).
+ */
+export const BROWSER_NET_LOG =
+  /^(?:(?:error|pageerror): (?:WebSocket connection to|Failed to load resource|Access to fetch at|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)|warning: WebSocket connection to '[^']*' failed: WebSocket is closed before the connection is established\.$)/;
+
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g;
 
 /** JWTs found in anything the page kept or printed. */
@@ -52,6 +67,19 @@ export function countTokenLeaks(...haystacks: unknown[]): number {
   let leaks = 0;
   for (const hay of haystacks) leaks += (JSON.stringify(hay ?? '').match(JWT) ?? []).length;
   return leaks;
+}
+
+/**
+ * Where each JWT sits: the haystack's name and ~120 characters before it (the token itself
+ * replaced by `[JWT]`), so a failed run says which path let it through without printing it.
+ */
+export function tokenLeakSites(haystacks: Record<string, unknown>): string[] {
+  const sites: string[] = [];
+  for (const [name, hay] of Object.entries(haystacks)) {
+    const text = JSON.stringify(hay ?? '');
+    for (const m of text.matchAll(JWT)) sites.push(`${name}: …${text.slice(Math.max(0, m.index - 120), m.index).replace(JWT, '[JWT]')}[JWT]${text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(JWT, '[JWT]')}`);
+  }
+  return sites;
 }
 
 export function median(values: number[]): number | null {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { E2EPage, Engine } from '../harness/e2e-page';
 import { waitFor } from '../harness/proc';
 import { openPage, pageCall, type E2EEnv } from '../env';
-import { countTokenLeaks, framesFlowing, recoveryMs, type Sample } from './measure';
+import { BROWSER_NET_LOG, countTokenLeaks, framesFlowing, recoveryMs, tokenLeakSites, type Sample } from './measure';
 import { countWatchdog, type WatchdogCounts } from './watchdog-counts';
 
 export type SubjectKind = 'library' | 'baseline';
@@ -104,16 +104,6 @@ async function watcherView(trio: Trio, subject: Subject, samples: Sample[]): Pro
   return `watcher=${JSON.stringify({ state: view?.state, rejoins: view?.rejoins, resubscribes: (view as { resubscribes?: number } | undefined)?.resubscribes, remote: mine, lastFrames: Object.fromEntries(last) })} local=${JSON.stringify(local)}`;
 }
 
-/**
- * The browsers' own network-error lines, not console calls. Chromium: `WebSocket connection to
- * 'ws://…?access_token=…' failed`, `Failed to load resource`. Firefox (reported over BiDi as page
- * errors): `Firefox can’t establish a connection to the server at ws://…?access_token=…`, `The
- * connection to ws://… was interrupted…`, and `Cross-Origin Request Blocked: … /rtc/v1/validate?
- * access_token=…` (the SDK's validate request after a failed WebSocket, refused while the network
- * is cut).
- */
-// Chromium's CORS line for a validate request cut off mid-way (`Access to fetch at 'http://…/rtc/v1/validate?access_token=…'`) is one of them too.
-export const BROWSER_NET_LOG = /^(error|pageerror): (WebSocket connection to|Failed to load resource|Access to fetch at|Firefox can.t establish a connection|The connection to ws|Cross-Origin Request Blocked)/;
 
 /** What one subject looks like after the fault: recovered, how fast, and what leaked or escaped. */
 /** `extra.recoveryMs`: the scenario's own measure (e.g. frames the subject decodes), instead of the watcher's. */
@@ -145,8 +135,8 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
   const recovered = extra.recovered ?? (st === 'connected' && flowing && identityNow === subject.identity);
   const consoleLines = subject.page.consoleLines();
   const detail = extra.detail ?? `status=${st}${escaped.length ? ` escaped=${escaped.slice(0, 2).join(' | ')}` : ''}`;
-  // A console line with a token that is not a known browser network line: name it (redacted) so the failure says what leaked.
-  const leakedLines = consoleLines.filter((l) => !BROWSER_NET_LOG.test(l) && countTokenLeaks(l) > 0).map((l) => l.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '[JWT]').slice(0, 160));
+  // Each token outside a known browser network line, with where it was (redacted), so the failure says what leaked.
+  const leakSites = tokenLeakSites({ ...kept, console: consoleLines.filter((l) => !BROWSER_NET_LOG.test(l)) });
   return {
     engine,
     scenario,
@@ -161,6 +151,6 @@ export async function assess(scenario: string, run: number, trio: Trio, subject:
     browserNetLogLeaks: countTokenLeaks(consoleLines.filter((l) => BROWSER_NET_LOG.test(l))),
     watchdog: countWatchdog(kept.actions as { action: { type: string; payload?: unknown } }[] | undefined),
     backMs: backAfter(faultEnd, (kept.actions as { at: number; action: { type: string } }[] | undefined) ?? [], (kept.events as { at: number; event: string }[] | undefined) ?? []),
-    detail: `${recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`}${leakedLines.length ? ` tokenLines=${JSON.stringify(leakedLines)}` : ''}`,
+    detail: `${recovered ? detail : `${detail} ${await watcherView(trio, subject, samples)}`}${leakSites.length ? ` tokenLeaks=${JSON.stringify(leakSites)}` : ''}`,
   };
 }

@@ -26,7 +26,9 @@ export const FIREFOX_GATED_FALLBACK_MS = 30_000;
 /**
  * A resume that hangs: after `simulateScenario('node-failure')` livekit-client's second resume
  * attempt in Firefox never opened its WebSocket (no `signal connecting` for 28 s, until the
- * PeerConnection failed; a plain page stayed `reconnecting` for good). Six attempts take well
- * under 10 s, so the controller ends a resume still going after 10 s (30 s elsewhere).
+ * PeerConnection failed; a plain page stayed `reconnecting` for good). The stall watch
+ * (`SDK_ATTEMPT_STALL_MS`) takes over 1 s into such an attempt when the SDK's log lines are heard;
+ * this is the backstop: six attempts take well under 10 s, so a resume still going after 10 s
+ * (30 s elsewhere) is ended.
  */
 export const FIREFOX_SDK_RECONNECT_TIMEOUT_MS = 10_000;

@@ -55,15 +55,26 @@ export interface SdkReconnectInput {
   /** When the token the SDK holds for it stops being valid. */
   sdkTokenExpiresAt: number;
   timeoutMs: number;
+  /** When the SDK's current resume attempt began without opening its WebSocket yet (none: it did, or unknown). */
+  attemptWaitingSince?: number;
 }
+
+/**
+ * A healthy resume attempt opens its WebSocket a few ms after it begins (254 attempts in a CI
+ * matrix: at most 8 ms; livekit-client's own waits before it are bounded at 2 × 250 ms); one that
+ * has not after this long is stuck behind the SDK's connection lock and never will.
+ */
+export const SDK_ATTEMPT_STALL_MS = 1_000;
 
 /**
  * Whether to stop waiting for the SDK's own reconnect and do a controlled one: its token will be
  * refused (it can only end in a 401 and a give-up), or it has taken longer than any healthy
- * resume (an ICE restart that never completes leaves it reconnecting forever).
+ * resume (an ICE restart that never completes leaves it reconnecting forever), or its current attempt
+ * is stuck before it could open a WebSocket.
  */
-export function sdkReconnectVerdict({ now, since, sdkTokenExpiresAt, timeoutMs }: SdkReconnectInput): 'sdk-token-expired' | 'sdk-reconnect-timeout' | null {
+export function sdkReconnectVerdict({ now, since, sdkTokenExpiresAt, timeoutMs, attemptWaitingSince }: SdkReconnectInput): 'sdk-token-expired' | 'sdk-reconnect-timeout' | 'sdk-resume-stalled' | null {
   if (serverWouldRefuse(sdkTokenExpiresAt, now)) return 'sdk-token-expired';
   if (now - since >= timeoutMs) return 'sdk-reconnect-timeout';
+  if (attemptWaitingSince !== undefined && now - attemptWaitingSince >= SDK_ATTEMPT_STALL_MS) return 'sdk-resume-stalled';
   return null;
 }

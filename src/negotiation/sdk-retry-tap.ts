@@ -14,38 +14,50 @@ export interface SdkLogContext {
   participant?: string;
 }
 
-type Listener = (context: SdkLogContext) => void;
+type Listener = (context: SdkLogContext, msg: string) => void;
+interface Tap {
+  matches: (msg: string) => boolean;
+  listener: Listener;
+}
 
-const listeners = new Set<Listener>();
+const taps = new Set<Tap>();
 // Two extensions may see one line (ours and `routeLiveKitLogs`'): one context object, one count.
 let seen = new WeakSet<object>();
 let installed = false;
 
-/** Hands one livekit-client log line to the listeners if it is the swallowed-retry line. */
+/** Hands one livekit-client log line to the listeners whose line it is. */
 export function noteSdkLogLine(_level: LogLevel, msg: unknown, context: unknown): void {
-  if (msg !== SDK_PUBLISH_RETRY_LINE || listeners.size === 0) return;
+  if (typeof msg !== 'string' || taps.size === 0) return;
+  const hearing = [...taps].filter((t) => t.matches(msg));
+  if (hearing.length === 0) return;
   const ctx = context && typeof context === 'object' ? (context as SdkLogContext) : {};
   if (context && typeof context === 'object') {
     if (seen.has(context)) return;
     seen.add(context);
   }
-  for (const listener of [...listeners]) listener(ctx);
+  for (const tap of hearing) tap.listener(ctx, msg);
 }
 
 /**
- * Extensions cannot be removed from livekit-client's loggers, so one is installed per page, on
- * first use, and fans out to listeners. Lines below the SDK's log level are not produced at all:
- * with `setLogLevel('error')` the retried errors go uncounted.
+ * Listens for livekit-client log lines that `matches` accepts. Extensions cannot be removed from
+ * livekit-client's loggers, so one is installed per page, on first use, and fans out to listeners.
+ * Lines below the SDK's log level are not produced at all.
  */
-export function onSdkPublishRetry(listener: Listener): () => void {
+export function onSdkLogLine(matches: (msg: string) => boolean, listener: Listener): () => void {
   if (!installed) {
     installed = true;
     setLogExtension(noteSdkLogLine);
   }
-  listeners.add(listener);
+  const tap: Tap = { matches, listener };
+  taps.add(tap);
   return () => {
-    listeners.delete(listener);
+    taps.delete(tap);
   };
+}
+
+/** The swallowed NegotiationError retries (with `setLogLevel('error')` they go uncounted). */
+export function onSdkPublishRetry(listener: (context: SdkLogContext) => void): () => void {
+  return onSdkLogLine((msg) => msg === SDK_PUBLISH_RETRY_LINE, (context) => listener(context));
 }
 
 /** Whether the tap's extension is in livekit-client's writer chains now. */
@@ -57,7 +69,7 @@ export function sdkLogTapInstalled(): boolean {
 export function sdkLogTapRemoved(): void {
   installed = false;
   seen = new WeakSet();
-  if (listeners.size > 0) {
+  if (taps.size > 0) {
     installed = true;
     setLogExtension(noteSdkLogLine);
   }

@@ -114,11 +114,26 @@ describe('toggles before join and during reconnect', () => {
     expect(participant.calls).toHaveLength(2); // screen share already matches: untouched
   });
 
-  it('after a controlled reconnect the wish is re-applied on the new Room', async () => {
+  it('after a controlled reconnect the live camera is moved to the new Room: no new capture, no SDK toggle', async () => {
     const t = await joined();
     t.store.dispatch(callActions.toggleCamera(true));
     await advance(1_000);
-    expect(t.rooms.last().localParticipant.isCameraEnabled).toBe(true);
+    const camera = t.rooms.last().localParticipant.publicationOf('camera')!.track!;
+    t.rooms.last().simulateSdkGiveUp();
+    await advance(2_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.rooms.last().localParticipant.calls).toEqual([]);
+    expect(t.rooms.last().localParticipant.captures).toEqual([]);
+    expect(t.rooms.last().localParticipant.publicationOf('camera')!.track).toBe(camera);
+    expect(camera.stopped).toBe(false);
+    expect(selectMediaSource(t.store.getState(), 'camera')).toMatchObject({ desired: true, enabled: true });
+  });
+
+  it('after a controlled reconnect a camera whose capture ended is opened again on the new Room', async () => {
+    const t = await joined();
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(1_000);
+    t.rooms.last().localParticipant.publicationOf('camera')!.track!.end();
     t.rooms.last().simulateSdkGiveUp();
     await advance(2_000);
     expect(t.rooms).toBeDefined();

@@ -41,8 +41,21 @@ describe('screen share is never carried into the next call', () => {
 });
 
 describe('after a reconnect a screen share is not re-requested without a gesture', () => {
-  it('controlled reconnect: no getDisplayMedia on the new Room; the state says needs-gesture; no alert', async () => {
+  it('controlled reconnect: a live share is moved to the new Room as it is, without a click', async () => {
     const t = await sharing();
+    const share = t.rooms.last().localParticipant.publicationOf('screenShare')!.track!;
+    t.store.dispatch(callActions.forceReconnect({ reason: 'test' }));
+    await advance(5_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(screenCalls(t, 1)).toEqual([]);
+    expect(t.rooms.last().localParticipant.captures).toEqual([]);
+    expect(t.rooms.last().localParticipant.publicationOf('screenShare')!.track).toBe(share);
+    expect(t.call().media.screenShare).toMatchObject({ desired: true, enabled: true, blockedReason: null });
+  });
+
+  it('controlled reconnect after the share ended: no getDisplayMedia on the new Room; the state says needs-gesture; no alert', async () => {
+    const t = await sharing();
+    t.rooms.last().localParticipant.publicationOf('screenShare')!.track!.end();
     t.store.dispatch(callActions.forceReconnect({ reason: 'test' }));
     await advance(5_000);
     expect(t.call().status).toBe('connected');

@@ -25,6 +25,8 @@ describe('screen share after a reconnect: "Share again"', () => {
     await advanceUi(1_000);
     expect(t.rooms.last().localParticipant.isScreenShareEnabled).toBe(true);
 
+    // The capture ended (a live one would be moved to the new Room without a click).
+    t.rooms.last().localParticipant.publicationOf('screenShare')!.track!.end();
     await dispatchUi(t, callActions.forceReconnect({ reason: 'test' }));
     await advanceUi(5_000);
     expect(t.rooms.rooms).toHaveLength(2);

@@ -15,12 +15,13 @@ import { videoProfileSaga } from '../../src/controller/supervisor';
 import { applySource } from '../../src/media/apply-source';
 import { FakeRoom, createTestTokenSource } from '../../src/testing';
 import { createQuietLogger } from '../helpers/call-store';
+import { createCaptureKeeper } from '../../src/media-setup/capture-keeper';
 
 function context(overrides: Parameters<typeof resolveOptions>[0] extends infer C ? Partial<C> : never = {}): ControllerContext {
   const options = resolveOptions({ tokenSource: createTestTokenSource().tokenSource, ...overrides }, () => {
     throw new Error('no rooms in saga tests');
   });
-  return { options, rooms: createRoomHolder(), credentials: createCredentialStore(), logger: createQuietLogger(), roomProfile: 'hd', lastForcedReconnectAt: undefined, alert: jest.fn() };
+  return { options, rooms: createRoomHolder(), credentials: createCredentialStore(), captures: createCaptureKeeper(), logger: createQuietLogger(), roomProfile: 'hd', lastForcedReconnectAt: undefined, alert: jest.fn() };
 }
 
 /** The first race is "due"; later ones never settle, so the endless refresh loop stops after one turn. */

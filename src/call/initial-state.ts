@@ -20,7 +20,11 @@ export function createInitialCallState(): CallState {
     media: { camera: idleSource(), microphone: idleSource(), screenShare: { ...idleSource(), blockedReason: null } },
     negotiationErrors: [],
     lastError: null,
+    e2ee: { configured: false, encrypted: false, undecryptable: [] },
     mediaHealth: { remote: {}, camera: null },
     quality: { troubleSince: null, hdOfferedAt: null },
+    devices: { videoinput: null, audioinput: null, audiooutput: null },
+    lostDevices: {},
+    participantVolumes: {},
   };
 }

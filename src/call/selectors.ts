@@ -25,3 +25,8 @@ export const selectRemoteMediaHealth = (state: CallRootState, identity: string):
 /** Epoch ms when HD was offered back after a quality fallback, or `null`. */
 export const selectHdOfferedAt = (state: CallRootState): number | null => call(state).quality.hdOfferedAt;
 export const selectQualityTroubleSince = (state: CallRootState): number | null => call(state).quality.troubleSince;
+/** The chosen camera, microphone and speaker (`null`: the default). */
+export const selectDevices = (state: CallRootState) => call(state).devices;
+/** Chosen devices that went away, by kind (the default is in use until they are back). */
+export const selectLostDevices = (state: CallRootState) => call(state).lostDevices;
+export const selectParticipantVolume = (state: CallRootState, identity: string): number | undefined => call(state).participantVolumes[identity];

@@ -1,7 +1,9 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import { createInitialCallState } from './initial-state';
+import { setupReducers } from './setup-reducers';
 import { healthReducers } from './health-reducers';
 import { endMedia, recordIntent } from './media-reducers';
+import { e2eeReducers } from './e2ee-reducers';
 import type {
   CallState,
   CallStateError,
@@ -28,9 +30,12 @@ const callSlice = createSlice({
       const keepProfile = state.videoProfile;
       const keepKey = state.roomInstanceKey;
       const keepMedia = state.media;
+      // The user's devices and what they set on others are theirs, not this call's.
+      const { devices, participantVolumes } = state;
       Object.assign(state, createInitialCallState());
       state.videoProfile = keepProfile;
       state.roomInstanceKey = keepKey;
+      Object.assign(state, { devices, participantVolumes });
       // Camera and microphone wishes carry over; a screen share never does (it needs its own gesture).
       state.media = { ...keepMedia, screenShare: createInitialCallState().media.screenShare };
       state.status = 'connecting';
@@ -168,6 +173,8 @@ const callSlice = createSlice({
       state.quality.hdOfferedAt = null;
     },
     ...healthReducers,
+    ...e2eeReducers,
+    ...setupReducers,
   },
 });
 

@@ -5,6 +5,12 @@ export type VideoProfileName = 'hd' | 'stable';
 export type MediaSourceName = 'camera' | 'microphone' | 'screenShare';
 export const MEDIA_SOURCES: readonly MediaSourceName[] = ['microphone', 'camera', 'screenShare'];
 
+/** `MediaDeviceKind`s the call keeps a choice for. */
+export type CallDeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
+export const DEVICE_KINDS: readonly CallDeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
+/** The chosen device of each kind; `null`: the browser's default. */
+export type CallDevices = Record<CallDeviceKind, string | null>;
+
 export interface MediaSourceState {
   /** What the user wants. */
   desired: boolean;
@@ -47,8 +53,14 @@ export type CallErrorCode =
   | 'reconnect-limit'
   | 'reconnect-timeout'
   | 'toggle-failed'
+  /** `selectDevice` for a device the browser could not open (gone, busy, refused). */
+  | 'device-unavailable'
   | 'negotiation'
-  | 'sdk-error';
+  | 'sdk-error'
+  /** `e2ee` is set and a Room's encryption could not be turned on, or broke for our own tracks (e2ee/). */
+  | 'e2ee-failed'
+  /** `e2ee` is set and this browser cannot encrypt media (`new Room({ e2ee })` threw DeviceUnsupportedError). */
+  | 'e2ee-unsupported';
 
 export interface CallStateError extends CallError {
   code?: CallErrorCode;
@@ -75,10 +87,18 @@ export interface CallState {
   /** Epoch ms of NegotiationErrors inside the sliding window. */
   negotiationErrors: number[];
   lastError: CallStateError | null;
+  /** End-to-end encryption of the call (e2ee/); only transitions change it. */
+  e2ee: E2EEState;
   /** What the media watchdog saw (health/); only transitions change it. */
   mediaHealth: MediaHealthState;
   /** The local connection quality as it matters to the profile (quality/). */
   quality: QualityState;
+  /** The chosen devices; every Room the controller builds starts on them (devices/). */
+  devices: CallDevices;
+  /** Chosen devices that went away (the default is in use meanwhile), by kind. */
+  lostDevices: Partial<Record<CallDeviceKind, string>>;
+  /** `setParticipantVolume`, by identity: applied to that participant in every Room. */
+  participantVolumes: Record<string, number>;
 }
 
 /** `stale`: no new frame (remote) or no bytes sent (local) for `staleMediaMs`; `recovering`: the watchdog acted. */
@@ -133,3 +153,15 @@ export interface TokenInfo {
   /** How long the token was valid when it arrived, by its own claims (see token/token-clock.ts). */
   lifetimeMs: number;
 }
+
+export interface E2EEState {
+  /** The controller was given `e2ee`: every Room it builds encrypts before it publishes. */
+  configured: boolean;
+  /** The current Room's own encryption is on (confirmed by the E2EE worker); false on a new Room until then. */
+  encrypted: boolean;
+  /** Remote identities whose media we cannot decrypt (worker errors) or that publish without encryption. */
+  undecryptable: string[];
+}
+
+/** What `selectE2EEStatus` returns. */
+export type E2EEStatus = Pick<E2EEState, 'configured' | 'encrypted'>;

@@ -1,11 +1,12 @@
 import { call, delay, put, race, select } from 'redux-saga/effects';
 import type { EventChannel } from 'redux-saga';
 import { callActions } from '../call/slice';
-import { selectVideoProfile } from '../call/selectors';
-import type { VideoProfileName } from '../call/types';
+import { selectDevices, selectVideoProfile } from '../call/selectors';
+import type { CallDevices, VideoProfileName } from '../call/types';
 import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
 import { expectNoise } from '../errors/expected-noise';
+import { appStopsOnUnpublish, roomOptionsWithSetup } from '../devices/room-setup-options';
 import { roomOptionsForProfile } from '../media/video-profiles';
 import type { TokenLife } from '../token/token-clock';
 import { roomSignalChannel, type RoomSignal } from './room-events';
@@ -17,19 +18,24 @@ export interface LiveRoom {
   profile: VideoProfileName;
   /** Life of the token the SDK holds for its own resumes (ours at connect, then the server's refreshes). */
   sdkToken: TokenLife;
+  /** Stops the capture keeper listening to this Room. */
+  unwatchCaptures: () => void;
 }
 
 /** Builds the next Room with the active profile and starts listening before it connects. */
 export function* openRoom(ctx: ControllerContext) {
   const profile: VideoProfileName = yield select(selectVideoProfile);
   // The fast resume schedule unless the app set one (a profile's own wins over the option).
-  const options = { reconnectPolicy: ctx.options.reconnectPolicy, ...roomOptionsForProfile(profile, ctx.options.videoProfiles) };
-  const room = ctx.options.createRoom(options) as CallRoom;
+  const devices: CallDevices = yield select(selectDevices);
+  const base = { reconnectPolicy: ctx.options.reconnectPolicy, ...roomOptionsForProfile(profile, ctx.options.videoProfiles) };
+  const setup = { devices, videoProcessor: ctx.captures.processorFor('camera'), audioProcessor: ctx.captures.processorFor('microphone') };
+  const room = ctx.options.createRoom(roomOptionsWithSetup(base, setup)) as CallRoom;
   const signals = roomSignalChannel(room);
+  const unwatchCaptures = ctx.captures.watch(room, appStopsOnUnpublish(base));
   ctx.roomProfile = profile;
   ctx.rooms.set(room);
   yield put(callActions.roomCreated({ profile }));
-  const live: LiveRoom = { room, signals, profile, sdkToken: { receivedAt: 0, lifetimeMs: 0 } };
+  const live: LiveRoom = { room, signals, profile, sdkToken: { receivedAt: 0, lifetimeMs: 0 }, unwatchCaptures };
   return live;
 }
 
@@ -44,9 +50,14 @@ export async function disconnectQuietly(room: CallRoom, ctx: ControllerContext):
   }
 }
 
-/** Listeners first, so the old Room's own Disconnected never reaches the controller. */
+/**
+ * Listeners first, so the old Room's own Disconnected never reaches the controller. A Room being
+ * replaced (`clearHolder` false) hands its live captures to the keeper first, unstopped.
+ */
 export function* closeRoom(ctx: ControllerContext, live: LiveRoom, clearHolder: boolean) {
   live.signals.close();
+  if (!clearHolder) yield call([ctx.captures, ctx.captures.detachAll], live.room);
+  live.unwatchCaptures();
   expectNoise('cancelled', CANCELLED_NOISE_MS);
   expectNoise('remove-track-sender', CANCELLED_NOISE_MS);
   if (clearHolder && ctx.rooms.get() === live.room) ctx.rooms.set(undefined);

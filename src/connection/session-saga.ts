@@ -6,6 +6,7 @@ import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import { mediaWatchdogSaga } from '../health/watchdog-saga';
 import { syncLiveMedia } from '../media/sync-media';
+import { restoreCaptures } from '../media-setup/restore-captures';
 import { fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import { tokenRefreshSaga } from '../token/refresh-saga';
 import type { Credentials } from '../token/credentials';
@@ -52,6 +53,7 @@ export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void
         slot.live = next.live;
       }
       const { room } = slot.live!;
+      yield call(restoreCaptures, ctx, room);
       yield put(callActions.connected({ roomName: room.name || null, identity: room.localParticipant.identity || null }));
       yield call(syncLiveMedia, room);
       const end: WatchOutcome = yield call(watchRoom, ctx, slot.live!);
@@ -70,6 +72,7 @@ export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void
       if (slot.live) yield call(closeRoom, ctx, slot.live, true);
       ctx.rooms.set(undefined);
       ctx.credentials.set(undefined);
+      ctx.captures.releaseAll(); // the call is over: no camera stays on for it
     } finally {
       onCleanedUp(); // the supervisor starts the next session only now
     }

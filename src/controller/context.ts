@@ -1,6 +1,7 @@
 import type { CallErrorKind, CallLogger } from '../errors/types';
 import type { RoomHolder } from '../connection/room-holder';
 import type { CredentialStore } from '../token/credentials';
+import type { CaptureKeeper } from '../media-setup/capture-keeper';
 import type { VideoProfileName } from '../call/types';
 import type { ResolvedCallOptions } from './options';
 
@@ -9,6 +10,8 @@ export interface ControllerContext {
   options: ResolvedCallOptions;
   rooms: RoomHolder;
   credentials: CredentialStore;
+  /** The call's captures between Rooms (media-setup/): the one place that moves them. */
+  captures: CaptureKeeper;
   logger: CallLogger;
   /** Profile the Room in use was built with. */
   roomProfile: VideoProfileName | undefined;

@@ -9,9 +9,12 @@ import { diagnosticsSaga } from '../diagnostics/diagnostics-saga';
 import { buildDiagnostics, type CallDiagnostics } from '../diagnostics/export-diagnostics';
 import { createRingBuffer } from '../diagnostics/ring-buffer';
 import type { TimelineEntry } from '../diagnostics/timeline-entry';
+import { e2eeSaga } from '../e2ee/e2ee-saga';
 import { mediaSaga } from '../media/toggle-saga';
+import { devicesSaga } from '../devices/device-saga';
 import { qualitySaga } from '../quality/quality-saga';
 import { createCredentialStore } from '../token/credentials';
+import { createCaptureKeeper } from '../media-setup/capture-keeper';
 import type { ControllerContext } from './context';
 import { resolveOptions, type CallControllerConfig } from './options';
 import { sessionSupervisor, videoProfileSaga } from './supervisor';
@@ -40,6 +43,7 @@ export function createCallController(config: CallControllerConfig): CallControll
     options,
     rooms,
     credentials: createCredentialStore(),
+    captures: createCaptureKeeper(),
     logger,
     roomProfile: undefined,
     lastForcedReconnectAt: undefined,
@@ -66,8 +70,10 @@ export function createCallController(config: CallControllerConfig): CallControll
 
   function* saga(): Generator {
     yield fork(keepAlive, 'media', mediaSaga);
+    yield fork(keepAlive, 'devices', devicesSaga);
     yield fork(keepAlive, 'video-profile', videoProfileSaga);
     yield fork(keepAlive, 'quality', qualitySaga);
+    yield fork(keepAlive, 'e2ee', e2eeSaga);
     yield fork(keepAlive, 'session', sessionSupervisor);
     yield fork(keepAlive, 'diagnostics', () => diagnosticsSaga(timeline));
   }

@@ -1,9 +1,10 @@
-import type { ReconnectPolicy, Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
+import type { E2EEOptions, ReconnectPolicy, Room, RoomConnectOptions, RoomOptions, TokenSourceConfigurable } from 'livekit-client';
 import { defaultReachabilityProbe, type ReachabilityProbe } from '../connection/reachability';
 import { FastReconnectPolicy } from '../connection/sdk-reconnect-policy';
 import { FIREFOX_SDK_ATTEMPTS, FIREFOX_SDK_RECONNECT_TIMEOUT_MS, delaysFailedWebSockets } from '../connection/firefox-defaults';
 import type { CallAlert, CallLogger } from '../errors/types';
 import type { CallRoom } from '../connection/room-surface';
+import { withE2EE } from '../e2ee/e2ee-room';
 import type { VideoProfileName } from '../call/types';
 
 /** Anything with livekit-client's configurable `fetch(options, force?)`. */
@@ -12,6 +13,11 @@ export type CallTokenSource = Pick<TokenSourceConfigurable, 'fetch'>;
 export interface CallControllerConfig {
   tokenSource: CallTokenSource;
   createRoom?: (options: RoomOptions) => Room | CallRoom;
+  /**
+   * livekit-client `E2EEOptions` (`{ keyProvider, worker }`), given to every Room the controller builds;
+   * each Room's encryption is on before it is used, or the call fails (`e2ee-failed` / `e2ee-unsupported`).
+   */
+  e2ee?: E2EEOptions;
   refreshLeadMs?: number;
   reconnectCooldownMs?: number;
   maxReconnectAttempts?: number;
@@ -61,9 +67,13 @@ export interface CallControllerConfig {
   hdRetryAfterMs?: number;
   /** `offer` (default): put `call/hdOffered` and let the user choose; `auto`: go back to HD by itself. */
   hdRetry?: 'offer' | 'auto';
+  /** Lists the devices when they change, to notice a chosen one going away and coming back. Default: `navigator.mediaDevices.enumerateDevices` where it exists. */
+  enumerateDevices?: () => Promise<readonly { kind: string; deviceId: string }[]>;
 }
 
-export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger' | 'reachabilityProbe'>> {
+export interface ResolvedCallOptions extends Required<Omit<CallControllerConfig, 'connectOptions' | 'onAlert' | 'videoProfiles' | 'logger' | 'reachabilityProbe' | 'enumerateDevices' | 'e2ee'>> {
+  e2ee: E2EEOptions | undefined;
+  enumerateDevices: CallControllerConfig['enumerateDevices'];
   reachabilityProbe: ReachabilityProbe | undefined;
   connectOptions: RoomConnectOptions | undefined;
   onAlert: ((alert: CallAlert) => void) | undefined;
@@ -91,6 +101,11 @@ export const DEFAULT_OPTIONS = {
   hdRetryAfterMs: 600_000,
 } as const;
 
+const browserDeviceList = () => {
+  const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
+  return typeof media?.enumerateDevices === 'function' ? () => media.enumerateDevices() : undefined;
+};
+
 export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: (options: RoomOptions) => CallRoom): ResolvedCallOptions {
   if (!config || typeof config.tokenSource?.fetch !== 'function') {
     throw new TypeError('createCallController: `tokenSource` with a fetch(options, force?) method is required');
@@ -103,7 +118,9 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
   const sdkReconnectTimeoutMs = pick('sdkReconnectTimeoutMs', firefox ? FIREFOX_SDK_RECONNECT_TIMEOUT_MS : DEFAULT_OPTIONS.sdkReconnectTimeoutMs);
   return {
     tokenSource: config.tokenSource,
-    createRoom: config.createRoom ?? defaultCreateRoom,
+    // One place for every Room the controller builds: each gets `e2ee` (see e2ee/e2ee-room.ts).
+    createRoom: config.e2ee ? withE2EE(config.createRoom ?? defaultCreateRoom, config.e2ee) : (config.createRoom ?? defaultCreateRoom),
+    e2ee: config.e2ee,
     refreshLeadMs: pick('refreshLeadMs'),
     reconnectCooldownMs: pick('reconnectCooldownMs'),
     maxReconnectAttempts: pick('maxReconnectAttempts'),
@@ -129,5 +146,6 @@ export function resolveOptions(config: CallControllerConfig, defaultCreateRoom: 
     connectOptions: config.connectOptions,
     onAlert: config.onAlert,
     logger: config.logger ?? console,
+    enumerateDevices: config.enumerateDevices ?? browserDeviceList(),
   };
 }

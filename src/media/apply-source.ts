@@ -7,6 +7,7 @@ import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import type { CallErrorKind } from '../errors/types';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
+import { publishKept } from '../media-setup/restore-captures';
 import { liveEnabled, setLiveEnabled } from './live-media';
 import { screenShareRefusal } from './screen-share-policy';
 
@@ -49,7 +50,9 @@ export function* applySource(ctx: ControllerContext, room: CallRoom, source: Med
   let settled = false;
   try {
     try {
-      yield call(setLiveEnabled, room.localParticipant, source, desired);
+      // A capture kept from the Room before goes over as it is: no new getUserMedia for it.
+      if (desired && ctx.captures.has(source)) yield call(publishKept, ctx, room, source, true);
+      else yield call(setLiveEnabled, room.localParticipant, source, desired);
       const current = ctx.rooms.get() ?? room;
       yield put(callActions.toggleSettled({ source, enabled: liveEnabled(current.localParticipant, source), desired, ok: true }));
     } catch (error) {

@@ -37,7 +37,7 @@ export function* reapplyWanted(ctx: ControllerContext, trigger?: { type: string 
       continue;
     }
     tried.add(next);
-    if (needsGesture(next, desired[next])) {
+    if (needsGesture(next, desired[next]) && !ctx.captures.has(next)) {
       // Not re-requested outside a gesture (the browser would refuse): the state says so instead.
       yield put(callActions.screenShareBlocked({ reason: 'needs-gesture' }));
       continue;

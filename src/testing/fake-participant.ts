@@ -1,6 +1,20 @@
 import { RoomEvent } from 'livekit-client';
 import type { CallLocalParticipant } from '../connection/room-surface';
+import { FakeLocalTrack, TRACK_SOURCE } from './fake-tracks';
 import type { TinyEmitter } from './tiny-emitter';
+
+export interface FakePublication {
+  trackSid: string;
+  source: string;
+  track?: FakeLocalTrack;
+}
+
+/** What the participant needs of its Room to open captures the way livekit-client does. */
+export interface FakeParticipantRoom extends TinyEmitter {
+  readonly options: { videoCaptureDefaults?: { deviceId?: unknown; processor?: unknown }; audioCaptureDefaults?: { deviceId?: unknown; processor?: unknown } };
+}
+
+let nextSid = 0;
 
 export type FakeSource = 'camera' | 'microphone' | 'screenShare';
 
@@ -30,11 +44,14 @@ export class FakeLocalParticipant implements CallLocalParticipant {
   private readonly inFlight: Record<FakeSource, number> = { camera: 0, microphone: 0, screenShare: 0 };
   private readonly script: Record<FakeSource, FakeToggleStep[]> = { camera: [], microphone: [], screenShare: [] };
   readonly calls: FakeToggleCall[] = [];
+  readonly trackPublications = new Map<string, FakePublication>();
+  /** Every capture this participant opened (getUserMedia / getDisplayMedia), including a camera's restart on unmute. */
+  readonly captures: FakeSource[] = [];
   /** Delay of every toggle without a scripted step. */
   defaultDelayMs = 0;
   maxConcurrent = 0;
 
-  constructor(private readonly room: TinyEmitter) {}
+  constructor(private readonly room: FakeParticipantRoom) {}
 
   get isCameraEnabled() {
     return this.enabled.camera;
@@ -64,6 +81,61 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     this.room.emit(enabled ? RoomEvent.LocalTrackPublished : RoomEvent.LocalTrackUnpublished, { source }, this);
   }
 
+  /** The publication of a source (camera, microphone, screen share), as `getTrackPublication` would find it. */
+  publicationOf(source: FakeSource): FakePublication | undefined {
+    return [...this.trackPublications.values()].find((p) => p.source === TRACK_SOURCE[source]);
+  }
+
+  async publishTrack(track: FakeLocalTrack, options?: { source?: string }): Promise<FakePublication> {
+    if (options?.source) track.source = options.source;
+    const source = (Object.keys(TRACK_SOURCE) as FakeSource[]).find((s) => TRACK_SOURCE[s] === track.source);
+    const step = source ? this.script[source].shift() : undefined;
+    if (step?.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+    if (step?.error !== undefined) throw step.error;
+    const pub: FakePublication = { trackSid: `TR_${track.source}_${++nextSid}`, source: track.source, track };
+    this.trackPublications.set(pub.trackSid, pub);
+    if (source) this.enabled[source] = !track.isMuted;
+    this.room.emit(RoomEvent.LocalTrackPublished, pub, this);
+    return pub;
+  }
+
+  async unpublishTrack(track: FakeLocalTrack, stopOnUnpublish = true): Promise<FakePublication | undefined> {
+    const pub = [...this.trackPublications.values()].find((p) => p.track === track);
+    if (!pub) return undefined;
+    this.trackPublications.delete(pub.trackSid);
+    const source = (Object.keys(TRACK_SOURCE) as FakeSource[]).find((s) => TRACK_SOURCE[s] === track.source);
+    if (source && !this.publicationOf(source)) this.enabled[source] = false;
+    if (stopOnUnpublish) track.stop();
+    this.room.emit(RoomEvent.LocalTrackUnpublished, pub, this);
+    return pub;
+  }
+
+  /** As livekit-client's set*Enabled: a camera or microphone is muted and unmuted, a screen share unpublished. */
+  private async applyTrack(source: FakeSource, enabled: boolean): Promise<void> {
+    const pub = this.publicationOf(source);
+    if (!pub?.track) {
+      if (enabled) await this.publishTrack(this.capture(source));
+      else this.forceEnabled(source, false);
+      return;
+    }
+    if (source === 'screenShare' && !enabled) {
+      await this.unpublishTrack(pub.track, true);
+      return;
+    }
+    const restarts = pub.track.restarts;
+    if (enabled && pub.track.isMuted) await pub.track.unmute();
+    if (!enabled && !pub.track.isMuted) await pub.track.mute();
+    if (pub.track.restarts > restarts) this.captures.push(source);
+    this.forceEnabled(source, enabled);
+  }
+
+  private capture(source: FakeSource): FakeLocalTrack {
+    this.captures.push(source);
+    const defaults = source === 'microphone' ? this.room.options.audioCaptureDefaults : this.room.options.videoCaptureDefaults;
+    const deviceId = source !== 'screenShare' && typeof defaults?.deviceId === 'string' ? defaults.deviceId : 'default';
+    return new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
+  }
+
   setCameraEnabled(enabled: boolean) {
     return this.toggle('camera', enabled);
   }
@@ -86,7 +158,7 @@ export class FakeLocalParticipant implements CallLocalParticipant {
         if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error, DEVICE_KIND[source]);
         throw step.error;
       }
-      this.forceEnabled(source, enabled);
+      await this.applyTrack(source, enabled);
     } finally {
       this.inFlight[source] -= 1;
     }

@@ -1,4 +1,5 @@
 import type { RoomOptions } from 'livekit-client';
+import type { FakeDeviceList } from './fake-devices';
 import type { FakeMediaWorld } from './fake-media';
 import { FakeRoom, type FakeConnectStep } from './fake-room';
 
@@ -15,8 +16,8 @@ export interface FakeRoomFactory {
   leaks(): { liveRooms: number; strayListeners: number };
 }
 
-/** `media`: remote cameras and our camera given to every Room built (see FakeMediaWorld). */
-export function createFakeRoomFactory({ media }: { media?: FakeMediaWorld } = {}): FakeRoomFactory {
+/** `media`: remote cameras and our camera given to every Room built (see FakeMediaWorld); `devices`: the "browser's" devices. */
+export function createFakeRoomFactory({ media, devices }: { media?: FakeMediaWorld; devices?: FakeDeviceList } = {}): FakeRoomFactory {
   const rooms: FakeRoom[] = [];
   const steps: FakeConnectStep[] = [];
   const nextStep = () => steps.shift() ?? {};
@@ -25,6 +26,7 @@ export function createFakeRoomFactory({ media }: { media?: FakeMediaWorld } = {}
     createRoom(options) {
       const room = new FakeRoom(options, nextStep);
       media?.attach(room);
+      room.devices = devices;
       rooms.push(room);
       return room;
     },

@@ -3,6 +3,13 @@ import type { CallRoom } from '../connection/room-surface';
 import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
+import type { FakeDeviceList } from './fake-devices';
+
+export interface FakeRemoteParticipant {
+  identity: string;
+  volume: number;
+  setVolume(volume: number): void;
+}
 
 /** A scripted outcome for the next `connect` of a Room: succeed (after a delay), fail, or never answer. */
 export type FakeConnectStep = { delayMs?: number; error?: unknown; hang?: boolean };
@@ -62,13 +69,50 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
     this.emit(RoomEvent.Connected);
   }
 
-  async disconnect(_stopTracks?: boolean): Promise<void> {
+  async disconnect(stopTracks = true): Promise<void> {
     this.disconnectCalls += 1;
     if (this.state === ConnectionState.Disconnected) return;
     if (this.disconnectDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.disconnectDelayMs));
     if ((this.state as ConnectionState) === ConnectionState.Disconnected) return;
+    this.letGoOfTracks(stopTracks);
     this.state = ConnectionState.Disconnected;
     this.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
+  }
+
+  /** livekit-client's handleDisconnect: every local track unpublished (stopped unless told not to) before the state says so. */
+  private letGoOfTracks(stop: boolean): void {
+    for (const pub of [...this.localParticipant.trackPublications.values()]) {
+      if (pub.track) void this.localParticipant.unpublishTrack(pub.track, stop);
+    }
+  }
+
+  /** Devices the "browser" has; a pick of one that is not there fails as getUserMedia would. */
+  devices: FakeDeviceList | undefined;
+  readonly activeDevices = new Map<string, string>();
+
+  /** As livekit-client: the Room's capture defaults, the live track's device, then ActiveDeviceChanged. */
+  async switchActiveDevice(kind: MediaDeviceKind, deviceId: string, exact = true): Promise<boolean> {
+    if (exact && this.devices && !this.devices.has(kind, deviceId)) throw Object.assign(new Error(`Requested device not found: ${deviceId}`), { name: 'NotFoundError' });
+    const source = kind === 'videoinput' ? 'camera' : kind === 'audioinput' ? 'microphone' : undefined;
+    const defaults = kind === 'videoinput' ? this.options.videoCaptureDefaults : kind === 'audioinput' ? this.options.audioCaptureDefaults : undefined;
+    if (defaults) defaults.deviceId = exact ? { exact: deviceId } : deviceId;
+    const track = source ? this.localParticipant.publicationOf(source)?.track : undefined;
+    if (track) track.deviceId = deviceId;
+    this.activeDevices.set(kind, deviceId);
+    this.emit(RoomEvent.ActiveDeviceChanged, kind, deviceId);
+    return true;
+  }
+  getActiveDevice(kind: MediaDeviceKind): string | undefined {
+    return this.activeDevices.get(kind) ?? (kind === 'audiooutput' ? this.options.audioOutput?.deviceId : undefined);
+  }
+
+  readonly remoteParticipants = new Map<string, FakeRemoteParticipant>();
+  /** A remote participant joins (ParticipantConnected); `volume` records what setVolume set. */
+  simulateParticipantJoined(identity: string): FakeRemoteParticipant {
+    const participant: FakeRemoteParticipant = { identity, volume: 1, setVolume(volume) { this.volume = volume; } };
+    this.remoteParticipants.set(identity, participant);
+    this.emit(RoomEvent.ParticipantConnected, participant);
+    return participant;
   }
 
   // ---- the SDK's behaviour, on cue ----
@@ -88,6 +132,7 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   }
   /** The server ends us (PARTICIPANT_REMOVED, SERVER_SHUTDOWN…) or, with no reason, the SDK gave up. */
   simulateDisconnected(reason?: DisconnectReason): void {
+    this.letGoOfTracks(this.options.stopLocalTrackOnUnpublish ?? true);
     this.state = ConnectionState.Disconnected;
     this.emit(RoomEvent.Disconnected, reason);
   }

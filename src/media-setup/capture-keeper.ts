@@ -1,0 +1,114 @@
+import { RoomEvent } from 'livekit-client';
+import type { MediaSourceName } from '../call/types';
+import type { CallRoom } from '../connection/room-surface';
+import { isKeepable, isMovable, mediaSourceOf, type KeptPublication, type KeptTrack } from './kept-track';
+
+/**
+ * The one owner of the call's captures between Rooms: what a Room lets go of is kept here (not
+ * stopped) until the next Room publishes it, or stopped when the call ends.
+ */
+export interface CaptureKeeper {
+  /** Captures a Room lets go of on its own (server leave, the SDK giving up) are kept; returns the unwatch. */
+  watch(room: CallRoom, stopOnAppUnpublish: boolean): () => void;
+  /** Takes every capture off `room` without stopping it; the rest (ended ones) is stopped. */
+  detachAll(room: CallRoom): Promise<void>;
+  /** Hands over the kept tracks of a source (a screen share may have audio too). */
+  take(source: MediaSourceName): KeptTrack[];
+  has(source: MediaSourceName): boolean;
+  keep(track: KeptTrack): void;
+  /** The processor last seen on a source's capture: a new capture of that source gets it before it is published. */
+  processorFor(source: MediaSourceName): unknown;
+  /** The call is over: every kept capture is stopped. */
+  releaseAll(): void;
+  size(): number;
+}
+
+export const DETACH_WAIT_MS = 1_000;
+
+const isPublishedOn = (room: CallRoom, track: KeptTrack) =>
+  isMovable(room.localParticipant) && [...room.localParticipant.trackPublications.values()].some((p) => p.track === track);
+
+export function createCaptureKeeper(): CaptureKeeper {
+  const kept = new Map<MediaSourceName, KeptTrack[]>();
+  const processors = new Map<MediaSourceName, unknown>();
+  // Rooms whose captures are being taken off by detachAll: their unpublish events are ours.
+  const detaching = new WeakSet<CallRoom>();
+
+  const remember = (track: KeptTrack) => {
+    const source = mediaSourceOf(track);
+    if (source && source !== 'screenShare') processors.set(source, track.getProcessor?.());
+  };
+  const keep = (track: KeptTrack) => {
+    const source = mediaSourceOf(track);
+    remember(track);
+    if (!source || !isKeepable(track)) return track.stop();
+    const list = kept.get(source) ?? [];
+    if (!list.includes(track)) kept.set(source, [...list, track]);
+  };
+
+  return {
+    watch(room, stopOnAppUnpublish) {
+      // Let go of while the SDK restarts: kept if that ends in Disconnected, left to the SDK if it republishes.
+      const limbo = new Set<KeptTrack>();
+      const decide = (track: KeptTrack) => {
+        if (isPublishedOn(room, track)) return;
+        if (room.state === 'disconnected') keep(track);
+        else if (room.state === 'connected') {
+          // The app (or a control) unpublished it: what livekit-client's default would do.
+          if (stopOnAppUnpublish) track.stop();
+        } else limbo.add(track);
+      };
+      const onUnpublished = (pub: KeptPublication) => {
+        const track = pub?.track;
+        if (!track || !mediaSourceOf(track) || detaching.has(room)) return;
+        // The Room's own disconnect emits this before its state says so: decide once it has.
+        void Promise.resolve().then(() => decide(track));
+      };
+      const onDisconnected = () => {
+        for (const track of limbo) if (!isPublishedOn(room, track)) keep(track);
+        limbo.clear();
+      };
+      room.on(RoomEvent.LocalTrackUnpublished, onUnpublished);
+      room.on(RoomEvent.Disconnected, onDisconnected);
+      return () => {
+        room.off(RoomEvent.LocalTrackUnpublished, onUnpublished);
+        room.off(RoomEvent.Disconnected, onDisconnected);
+      };
+    },
+    async detachAll(room) {
+      const participant = room.localParticipant;
+      if (!isMovable(participant)) return;
+      detaching.add(room);
+      const pending: Promise<unknown>[] = [];
+      try {
+        for (const pub of [...participant.trackPublications.values()]) {
+          const track = pub.track;
+          if (!track || !mediaSourceOf(track)) continue;
+          const stop = !isKeepable(track);
+          if (!stop) keep(track);
+          pending.push(participant.unpublishTrack(track, stop));
+        }
+      } finally {
+        detaching.delete(room);
+      }
+      // Taken off synchronously; the rest (a renegotiation of the old Room) is not waited for long.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, DETACH_WAIT_MS)))]);
+      clearTimeout(timer);
+    },
+    take(source) {
+      const list = kept.get(source) ?? [];
+      kept.delete(source);
+      return list;
+    },
+    has: (source) => (kept.get(source)?.length ?? 0) > 0,
+    keep,
+    processorFor: (source) => processors.get(source),
+    releaseAll() {
+      for (const list of kept.values()) for (const track of list) track.stop();
+      kept.clear();
+      processors.clear();
+    },
+    size: () => [...kept.values()].reduce((n, list) => n + list.length, 0),
+  };
+}

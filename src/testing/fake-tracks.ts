@@ -1,0 +1,62 @@
+import type { KeptTrack } from '../media-setup/kept-track';
+import type { FakeSource } from './fake-participant';
+
+// livekit-client's Track.Source strings.
+export const TRACK_SOURCE: Record<FakeSource, string> = { camera: 'camera', microphone: 'microphone', screenShare: 'screen_share' };
+
+/**
+ * A LocalTrack double: a capture with a device, a processor and a life. `mute` stops a camera's
+ * capture (as livekit-client does) and `unmute` restarts it; `stop` ends it and its processor.
+ */
+export class FakeLocalTrack implements KeptTrack {
+  readonly kind: 'audio' | 'video';
+  isMuted = false;
+  stopped = false;
+  /** Times this track's capture was opened again (a camera's unmute). */
+  restarts = 0;
+  sender: unknown;
+  simulcastCodecs = new Map<unknown, { sender?: unknown }>();
+  readonly mediaStreamTrack: { readyState: 'live' | 'ended'; getSettings(): { deviceId?: string; height?: number } };
+
+  constructor(
+    public source: string,
+    public deviceId: string,
+    private processor: unknown = undefined,
+    height = 1080,
+  ) {
+    this.kind = source === 'microphone' || source === 'screen_share_audio' ? 'audio' : 'video';
+    const track = this;
+    this.mediaStreamTrack = { readyState: 'live', getSettings: () => ({ deviceId: track.deviceId, height }) };
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.mediaStreamTrack.readyState = 'ended';
+    this.processor = undefined; // livekit-client destroys it with the track
+  }
+  async mute(): Promise<this> {
+    this.isMuted = true;
+    if (this.source === 'camera') this.mediaStreamTrack.readyState = 'ended';
+    return this;
+  }
+  async unmute(): Promise<this> {
+    if (this.stopped) throw new Error('track stopped');
+    if (this.source === 'camera' && this.mediaStreamTrack.readyState === 'ended') this.restarts += 1;
+    this.isMuted = false;
+    this.mediaStreamTrack.readyState = 'live';
+    return this;
+  }
+  /** The device went away (unplugged): the capture ends by itself. */
+  end(): void {
+    this.mediaStreamTrack.readyState = 'ended';
+  }
+  getProcessor(): unknown {
+    return this.processor;
+  }
+  async setProcessor(processor: unknown): Promise<void> {
+    this.processor = processor;
+  }
+  async stopProcessor(): Promise<void> {
+    this.processor = undefined;
+  }
+}

@@ -156,5 +156,6 @@ export class TimeStep extends Step {
   }
 }
 
-export const modelCommands = (maxCommands: number) =>
-  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, token, time, time, time, wall, skew], { maxCommands, size: 'max' });
+/** `replayPath` (printed in a counterexample) with fast-check's `path` replays one failing sequence at once. */
+export const modelCommands = (maxCommands: number, replayPath?: string) =>
+  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, token, time, time, time, wall, skew], { maxCommands, size: 'max', replayPath });

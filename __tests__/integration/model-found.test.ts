@@ -1,8 +1,11 @@
 import { ConnectionState } from 'livekit-client';
 import { callActions } from '../../src';
+import { FakeMediaWorld, makeTestToken } from '../../src/testing';
 import { advance, createCallStore, settle, useFakeCallClock } from '../helpers/call-store';
 
 useFakeCallClock();
+
+const payloadOf = <P>(t: { actions: { type: string; payload?: unknown }[] }, type: string) => t.actions.filter((a) => a.type === type).map((a) => a.payload as P);
 
 /** Shrunk counterexamples of the controller model (__tests__/model), kept as plain regressions. */
 describe('found by the model-based test', () => {
@@ -93,5 +96,29 @@ describe('the same clock fault, in the SDK-reconnect watch (fixed alongside)', (
     expect(t.actions.filter((a) => a.type === 'call/reconnectRequested')).toEqual([{ type: 'call/reconnectRequested', payload: { reason: 'sdk-reconnect-timeout' } }]);
     expect(t.call().status).toBe('connected');
     expect(t.rooms.rooms).toHaveLength(2);
+  });
+});
+
+describe('found by the model-based test: media health', () => {
+  it('[toggle camera, join(main, guest), our camera sends nothing (back after: reconnect), token endpoint next: other-identity, 30 s] (issue 21): our camera is ok again after the reconnect', async () => {
+    const media = new FakeMediaWorld();
+    media.addRemote('bob');
+    const t = createCallStore({ media });
+    t.store.dispatch(callActions.toggleCamera()); // recorded before the join: the camera comes on with it
+    t.store.dispatch(callActions.join({ roomName: 'main', participantName: 'Ann' }));
+    await settle();
+    expect(t.call().identity).toBe('guest-1');
+    media.camera.break('reconnect');
+    // The watchdog's reconnect fetches a token for another identity (the app's endpoint changed its mind).
+    t.tokens.script({ kind: 'raw', response: { serverUrl: 'wss://livekit.test', participantToken: makeTestToken({ identity: 'mallory', roomName: 'main' }) } });
+    await advance(30_000);
+    expect(t.count('call/mediaReconnectRequested')).toBe(1);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.call()).toMatchObject({ status: 'connected', identity: 'mallory' });
+    expect(payloadOf<{ scope: string; by: string }>(t, 'call/mediaRecovered')).toEqual([expect.objectContaining({ scope: 'local', by: 'reconnect' })]);
+    expect(t.call().mediaHealth.camera).toMatchObject({ health: 'ok' });
+    await advance(5 * 60_000);
+    expect(t.call().mediaHealth.camera).toMatchObject({ health: 'ok' });
+    expect(t.count('call/mediaReconnectRequested')).toBe(1);
   });
 });

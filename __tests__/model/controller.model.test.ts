@@ -2,22 +2,23 @@
 import fc from 'fast-check';
 import { modelCommands } from '../helpers/model-commands';
 import { checkQuiescence, type CallModel } from '../helpers/model-invariants';
+import { modelRuns, replayCommand, replayPathOf } from '../helpers/model-seeds';
 import { createModelSystem } from '../helpers/model-system';
 
 /**
  * Model-based test of the controller: random interleavings of user actions, SDK behaviour (Room
  * double), token endpoint faults and clock events, with every invariant checked after each step
- * and at quiescence (model-invariants.ts). CI runs a fixed seed and budget; `npm run fuzz` runs
- * longer (FUZZ_RUNS) from a printed seed, and `FUZZ_SEED=<n>` replays one.
+ * and at quiescence (model-invariants.ts). CI runs a fixed seed and one derived from the commit
+ * (model-seeds.ts); `npm run fuzz` runs longer (FUZZ_RUNS) from a printed seed, and `FUZZ_SEED=<n>`
+ * replays one. A failure prints the exact replay command.
  */
-const FUZZING = Boolean(process.env.FUZZ_RUNS);
-// CI: a fixed seed and budget (well under 60 s on 2 cores). Fuzzing: a fresh seed unless FUZZ_SEED replays one.
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : FUZZING ? Date.now() % 2 ** 31 : 20_261_128;
-const RUNS = FUZZING ? Number(process.env.FUZZ_RUNS) : 2_000;
+const RUNS = modelRuns();
 const MAX_COMMANDS = 30;
 
 beforeAll(() => {
-  process.stdout.write(`controller model: seed ${SEED}, ${RUNS} sequences of up to ${MAX_COMMANDS} steps (FUZZ_SEED=${SEED} replays)\n`);
+  for (const run of RUNS) {
+    process.stdout.write(`controller model, ${run.label}: seed ${run.seed} (${run.origin}), ${run.runs} sequences of up to ${MAX_COMMANDS} steps; replay: ${replayCommand(run)}\n`);
+  }
 });
 
 /**
@@ -61,9 +62,15 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<CallModel, ReturnT
 }
 
 describe('controller model', () => {
-  it('random interleavings of user actions, SDK and token faults and clock jumps keep every invariant', async () => {
-    await fc.assert(fc.asyncProperty(modelCommands(MAX_COMMANDS), runSequence), { seed: SEED, numRuns: RUNS });
-  }, Math.max(600_000, RUNS * 200));
+  it.each(RUNS)('random interleavings of user actions, SDK and token faults and clock jumps keep every invariant ($label $seed)', async (run) => {
+    const property = fc.asyncProperty(modelCommands(MAX_COMMANDS, run.replayPath), runSequence);
+    const details = await fc.check(property, { seed: run.seed, numRuns: run.runs, path: run.path });
+    if (!details.failed) return;
+    // fast-check's report names seed and path; the replay command is what one acts on.
+    const report = (await fc.asyncDefaultReportMessage(details)) ?? '';
+    const failure = details.counterexamplePath ? { path: details.counterexamplePath, replayPath: replayPathOf(report) } : undefined;
+    throw new Error(`controller model failed (${run.label}: seed ${run.seed}, ${run.origin}, ${run.runs} sequences)\n  replay: ${replayCommand(run, failure)}\n${report}`, { cause: details.errorInstance });
+  }, Math.max(600_000, Math.max(...RUNS.map((r) => r.runs)) * 200));
 
   it('the unhandled-rejection check can fail', async () => {
     const seen = await catchingRejections(async () => {

@@ -56,7 +56,6 @@ export type Verdict =
   | { type: 'escalate'; sample: TrackSample }
   | { type: 'recovered'; sample: TrackSample; by: MediaRecoveredBy };
 
-/** By source, not track sid: a republished camera (a new sid after the publisher's reconnect) is the same stream to a viewer. */
 /**
  * A remote camera is reconnected for only once it has been silent this long. From one side a dead
  * path here and a dead publisher there look the same, but livekit-server grades every participant
@@ -66,7 +65,11 @@ export type Verdict =
  */
 export const SOURCE_GRADE_WAIT_MS = 16_000;
 
-export const trackKey = (s: Pick<TrackSample, 'scope' | 'identity' | 'source'>): string => `${s.scope}\u0000${s.identity}\u0000${s.source}`;
+/**
+ * By source, not track sid: a republished camera (a new sid) is the same stream to a viewer. Ours is one
+ * whatever our identity: a reconnect's token may name another, and a new key left the old watch flagged.
+ */
+export const trackKey = (s: Pick<TrackSample, 'scope' | 'identity' | 'source'>): string => `${s.scope}\u0000${s.scope === 'local' ? '' : s.identity}\u0000${s.source}`;
 
 export function createWatchdogMemory(): WatchdogMemory {
   return { tracks: new Map(), lastEscalationAt: undefined };

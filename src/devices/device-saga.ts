@@ -72,6 +72,9 @@ function* applyPick(ctx: ControllerContext, action: PayloadAction<DevicePayload>
   } catch (error) {
     const message = `${kind} ${deviceId}: ${errorMessage(error)}`;
     yield put(callActions.errorOccurred({ kind: 'device', code: 'device-unavailable', message, at: Date.now() }));
+    // The call keeps the device it has: the failed pick is not the choice.
+    const active = (room as { getActiveDevice?(kind: string): string | undefined }).getActiveDevice?.(kind);
+    yield put(callActions.selectDevice({ kind, deviceId: active ?? 'default', via: 'room' }));
     ctx.logger.warn(`[redux-livekit-call] device switch failed: ${message}`);
   }
 }

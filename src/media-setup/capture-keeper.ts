@@ -84,6 +84,7 @@ export function createCaptureKeeper(): CaptureKeeper {
         for (const pub of [...participant.trackPublications.values()]) {
           const track = pub.track;
           if (!track || !mediaSourceOf(track)) continue;
+          remember(track); // before a stop takes the processor with it
           const stop = !isKeepable(track);
           if (!stop) keep(track);
           pending.push(participant.unpublishTrack(track, stop));

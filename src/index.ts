@@ -20,7 +20,15 @@ export {
   selectRemoteMediaHealth,
   selectHdOfferedAt,
   selectQualityTroubleSince,
+  selectDevices,
+  selectLostDevices,
+  selectParticipantVolume,
 } from './call/selectors';
+export { DEVICE_KINDS } from './call/types';
+export { deviceChanges, type DeviceChange } from './devices/device-presence';
+export { scaleDownFactor } from './media-setup/scale-to-profile';
+export { selectE2EEStatus, selectUndecryptableParticipants } from './call/e2ee-selectors';
+export { E2EE_CONFIRM_TIMEOUT_MS } from './e2ee/connect-encrypted';
 export type * from './call/types';
 export { MEDIA_SOURCES } from './call/types';
 export { createCallController, type CallController } from './controller/create-call-controller';

@@ -1,6 +1,6 @@
 import { DisconnectReason } from 'livekit-client';
 import { callActions, selectMediaSource } from '../../src';
-import { FakeLocalTrack } from '../../src/testing';
+import type { FakeLocalTrack } from '../../src/testing';
 import { advance, createJoinedStore, settle, useFakeCallClock } from '../helpers/call-store';
 
 useFakeCallClock();

@@ -25,8 +25,7 @@ export class FakeLocalTrack implements KeptTrack {
     height = 1080,
   ) {
     this.kind = source === 'microphone' || source === 'screen_share_audio' ? 'audio' : 'video';
-    const track = this;
-    this.mediaStreamTrack = { readyState: 'live', getSettings: () => ({ deviceId: track.deviceId, height }) };
+    this.mediaStreamTrack = { readyState: 'live', getSettings: () => ({ deviceId: this.deviceId, height }) };
   }
 
   stop(): void {

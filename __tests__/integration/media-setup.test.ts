@@ -6,6 +6,7 @@ import { advance, createJoinedStore, settle, useFakeCallClock } from '../helpers
 useFakeCallClock();
 
 const blur = { name: 'background-blur' };
+const noiseFilter = { name: 'noise-filter' };
 
 /** In a call with camera, microphone and a screen share live, the camera processed. */
 async function fullSetup() {
@@ -19,6 +20,7 @@ async function fullSetup() {
   const p = t.rooms.last().localParticipant;
   const tracks = { camera: p.publicationOf('camera')!.track!, microphone: p.publicationOf('microphone')!.track!, screenShare: p.publicationOf('screenShare')!.track! };
   await tracks.camera.setProcessor(blur);
+  await tracks.microphone.setProcessor(noiseFilter);
   return { ...t, tracks };
 }
 
@@ -46,6 +48,7 @@ describe('a controlled reconnect keeps the captures', () => {
       expect(selectMediaSource(t.store.getState(), source)).toMatchObject({ desired: true, enabled: true });
     }
     expect(t.tracks.camera.getProcessor()).toBe(blur);
+    expect(t.tracks.microphone.getProcessor()).toBe(noiseFilter);
     expect(t.rooms.rooms[0]!.localParticipant.trackPublications.size).toBe(0);
     expect(t.call().media.screenShare.blockedReason).toBeNull();
     expect(t.count(callActions.capturesMoved.type)).toBe(3);

@@ -13,6 +13,7 @@ export interface KeptTrack {
   stop(): void;
   mute(): Promise<unknown>;
   getProcessor?(): unknown;
+  setProcessor?(processor: unknown): Promise<unknown>;
 }
 
 export interface KeptPublication {

@@ -7,15 +7,19 @@ import type { ControllerContext } from '../controller/context';
 import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
-import { forgetOldSenders, isMovable, type KeptTrack, type MovableParticipant } from './kept-track';
+import { forgetOldSenders, isMovable, mediaSourceOf, type KeptTrack, type MovableParticipant } from './kept-track';
 import { scaleToProfile } from './scale-to-profile';
 
 type RoomWithOptions = CallRoom & { options?: { videoCaptureDefaults?: { resolution?: { height?: number } } } };
 
 /** One kept capture published on `room` as the user wants it now: a source turned off meanwhile goes over muted. */
 export function* moveTrack(ctx: ControllerContext, room: CallRoom, participant: MovableParticipant, track: KeptTrack, wanted: boolean) {
+  const source = mediaSourceOf(track);
   try {
     if (!wanted && !track.isMuted) yield call([track, track.mute]);
+    // livekit-client stops an audio processor when the Room it leaves drops its AudioContext.
+    const processor = source && ctx.captures.processorFor(source);
+    if (processor && !track.getProcessor?.() && track.setProcessor) yield call([track, track.setProcessor], processor);
     forgetOldSenders(track);
     yield call([participant, participant.publishTrack], track, { source: track.source });
     if (track.source === 'camera') {

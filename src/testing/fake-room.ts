@@ -82,7 +82,11 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
   /** livekit-client's handleDisconnect: every local track unpublished (stopped unless told not to) before the state says so. */
   private letGoOfTracks(stop: boolean): void {
     for (const pub of [...this.localParticipant.trackPublications.values()]) {
-      if (pub.track) void this.localParticipant.unpublishTrack(pub.track, stop);
+      const track = pub.track;
+      if (!track) continue;
+      void this.localParticipant.unpublishTrack(track, stop);
+      // The Room's AudioContext goes with it, and a retained audio track's processor stops (setAudioContext(undefined)).
+      if (!stop && track.kind === 'audio') void Promise.resolve().then(() => Promise.resolve()).then(() => track.stopProcessor());
     }
   }
 

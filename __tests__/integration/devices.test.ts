@@ -38,6 +38,17 @@ describe('devices are call state', () => {
     expect(next.localParticipant.publicationOf('camera')!.track!.deviceId).toBe('cam-2');
   });
 
+  it('a pick made while reconnecting reaches the camera moved to the new Room', async () => {
+    const t = await joinedWithDevices();
+    const camera = t.rooms.last().localParticipant.publicationOf('camera')!.track!;
+    t.rooms.last().simulateSdkGiveUp();
+    t.store.dispatch(callActions.selectDevice({ kind: 'videoinput', deviceId: 'cam-3' }));
+    await advance(5_000);
+    expect(t.call().status).toBe('connected');
+    expect(t.rooms.last().localParticipant.publicationOf('camera')!.track).toBe(camera);
+    expect(camera.deviceId).toBe('cam-3');
+  });
+
   it("a pick through room.switchActiveDevice (components-react's MediaDeviceMenu) is recorded as the call's", async () => {
     const t = await joinedWithDevices();
     await t.rooms.last().switchActiveDevice('audioinput', 'mic-2');

@@ -4,7 +4,7 @@ import { call, put, select, take, takeEvery, takeLatest } from 'redux-saga/effec
 import type { DevicePayload } from '../call/setup-reducers';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
-import type { CallState } from '../call/types';
+import { DEVICE_KINDS, type CallState } from '../call/types';
 import type { CallRoom } from '../connection/room-surface';
 import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
@@ -40,6 +40,26 @@ function* followDevices(ctx: ControllerContext, room: DeviceRoom) {
       ctx.logger.info(`[redux-livekit-call] the chosen ${kind} went away; the default is used until it is back`);
       yield put(callActions.deviceLost({ kind, deviceId }));
     } else yield put(callActions.deviceRestored({ kind, deviceId }));
+  }
+}
+
+/**
+ * Once a Room is connected with its captures: the live devices are the chosen ones (a pick made
+ * while reconnecting, or a moved track still on the device it had), unless a chosen one is gone.
+ */
+function* reconcileDevices(ctx: ControllerContext) {
+  const room = ctx.rooms.get() as (DeviceRoom & { getActiveDevice?(kind: string): string | undefined }) | undefined;
+  if (!room || room.state !== 'connected') return;
+  yield call(followDevices, ctx, room);
+  const { devices, lostDevices }: CallState = yield select(selectCall);
+  for (const kind of DEVICE_KINDS) {
+    const chosen = devices[kind];
+    if (!chosen || lostDevices[kind] || room.getActiveDevice?.(kind) === chosen) continue;
+    try {
+      yield call(switchDevice(room) ?? (async () => true), kind, chosen, true);
+    } catch (error) {
+      ctx.logger.info(`[redux-livekit-call] ${kind}: the chosen device could not be used on the new Room: ${errorMessage(error)}`);
+    }
   }
 }
 
@@ -85,6 +105,7 @@ export function* devicesSaga(ctx: ControllerContext) {
     yield call(followRoom, ctx, room);
   });
   yield takeLatest(callActions.selectDevice.type, applyPick, ctx);
+  yield takeLatest(callActions.connected.type, reconcileDevices, ctx);
   yield takeEvery(callActions.setParticipantVolume.type, function* (action: PayloadAction<{ identity: string }>) {
     const room = ctx.rooms.get() as DeviceRoom | undefined;
     if (room) applyVolumes(room, ((yield select(selectCall)) as CallState).participantVolumes, action.payload.identity);

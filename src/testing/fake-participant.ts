@@ -11,6 +11,7 @@ export interface FakePublication {
 
 /** What the participant needs of its Room to open captures the way livekit-client does. */
 export interface FakeParticipantRoom extends TinyEmitter {
+  readonly devices?: { has(kind: string, deviceId: string): boolean };
   readonly options: { videoCaptureDefaults?: { deviceId?: unknown; processor?: unknown }; audioCaptureDefaults?: { deviceId?: unknown; processor?: unknown } };
 }
 
@@ -47,6 +48,8 @@ export class FakeLocalParticipant implements CallLocalParticipant {
   readonly trackPublications = new Map<string, FakePublication>();
   /** Every capture this participant opened (getUserMedia / getDisplayMedia), including a camera's restart on unmute. */
   readonly captures: FakeSource[] = [];
+  /** Every track this participant captured, in order. */
+  readonly tracks: FakeLocalTrack[] = [];
   /** Delay of every toggle without a scripted step. */
   defaultDelayMs = 0;
   maxConcurrent = 0;
@@ -129,11 +132,17 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     this.forceEnabled(source, enabled);
   }
 
+  /** As livekit-client's createTracks: the Room's capture defaults; a string deviceId that is gone gives the default. */
   private capture(source: FakeSource): FakeLocalTrack {
     this.captures.push(source);
     const defaults = source === 'microphone' ? this.room.options.audioCaptureDefaults : this.room.options.videoCaptureDefaults;
-    const deviceId = source !== 'screenShare' && typeof defaults?.deviceId === 'string' ? defaults.deviceId : 'default';
-    return new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
+    const wanted = defaults?.deviceId;
+    const id = typeof wanted === 'string' ? wanted : typeof (wanted as { exact?: unknown })?.exact === 'string' ? (wanted as { exact: string }).exact : 'default';
+    const kind = source === 'microphone' ? 'audioinput' : 'videoinput';
+    const deviceId = source === 'screenShare' || (this.room.devices && !this.room.devices.has(kind, id)) ? 'default' : id;
+    const track = new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
+    this.tracks.push(track);
+    return track;
   }
 
   setCameraEnabled(enabled: boolean) {

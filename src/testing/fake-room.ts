@@ -107,7 +107,9 @@ export class FakeRoom extends TinyEmitter implements CallRoom {
     return true;
   }
   getActiveDevice(kind: MediaDeviceKind): string | undefined {
-    return this.activeDevices.get(kind) ?? (kind === 'audiooutput' ? this.options.audioOutput?.deviceId : undefined);
+    const source = kind === 'videoinput' ? 'camera' : kind === 'audioinput' ? 'microphone' : undefined;
+    const track = source ? this.localParticipant.publicationOf(source)?.track : undefined;
+    return track?.deviceId ?? this.activeDevices.get(kind) ?? (kind === 'audiooutput' ? this.options.audioOutput?.deviceId : undefined);
   }
 
   readonly remoteParticipants = new Map<string, FakeRemoteParticipant>();

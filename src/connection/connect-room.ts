@@ -4,6 +4,8 @@ import type { ControllerContext } from '../controller/context';
 import { classifyCallError, isPermanentRefusal, isTokenRejection } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
+import { connectEncrypted } from '../e2ee/connect-encrypted';
+import { e2eeStateError, isE2EEFailure, isE2EEUnsupported } from '../e2ee/e2ee-policy';
 import { asTokenError, fetchCredentialsWithRetry } from '../token/fetch-credentials';
 import type { Credentials } from '../token/credentials';
 import { isUnreachable } from './reachability';
@@ -15,7 +17,8 @@ export type ConnectOutcome =
   | { ok: false; permanent: boolean; unreachable: boolean; error: CallStateError };
 
 /** The `failed` reason for a connect that will never work. */
-export const refusalReason = (error: CallStateError): string => (error.code === 'room-create-failed' ? 'create-room' : 'connect-refused');
+export const refusalReason = (error: CallStateError): string =>
+  error.code === 'room-create-failed' || error.code === 'e2ee-unsupported' ? 'create-room' : error.code === 'e2ee-failed' ? 'e2ee' : 'connect-refused';
 
 function connectError(error: unknown, code: CallErrorCode): CallStateError {
   return { kind: classifyCallError(error).kind, code, message: errorMessage(error), at: Date.now() };
@@ -31,7 +34,8 @@ function* attempt(ctx: ControllerContext, credentials: Credentials) {
   }
   let settled = false;
   try {
-    yield call([live.room, live.room.connect], credentials.serverUrl, credentials.token, ctx.options.connectOptions);
+    // With `e2ee`: encryption on before connect, confirmed after it, or an E2EEFailure.
+    yield call(connectEncrypted, ctx, live.room, () => live.room.connect(credentials.serverUrl, credentials.token, ctx.options.connectOptions));
     live.sdkToken = credentials.life;
     settled = true;
     return { live };
@@ -56,7 +60,12 @@ export function* connectRoom(ctx: ControllerContext, credentials: Credentials) {
     const result: { live?: LiveRoom; error?: unknown; unbuildable?: boolean } = yield call(attempt, ctx, creds);
     if (result.live) return { ok: true, live: result.live } as ConnectOutcome;
     const { error } = result;
-    if (result.unbuildable) return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'room-create-failed') } as ConnectOutcome;
+    if (result.unbuildable) {
+      const unsupported = ctx.options.e2ee && isE2EEUnsupported(error);
+      const stateError = unsupported ? e2eeStateError('e2ee-unsupported', 'this browser cannot encrypt media end to end (DeviceUnsupportedError)') : connectError(error, 'room-create-failed');
+      return { ok: false, permanent: true, unreachable: false, error: stateError } as ConnectOutcome;
+    }
+    if (isE2EEFailure(error)) return { ok: false, permanent: true, unreachable: false, error: error.stateError } as ConnectOutcome; // fail closed: no retry
     if (classifyCallError(error).kind === 'negotiation') yield call(noteNegotiationError, ctx, 'connect');
     if (isPermanentRefusal(error)) {
       return { ok: false, permanent: true, unreachable: false, error: connectError(error, 'connect-refused') } as ConnectOutcome;

@@ -7,7 +7,7 @@ import type { CallState, VideoProfileName } from '../call/types';
 import { callSessionSaga } from '../connection/session-saga';
 import type { ControllerContext } from './context';
 
-const SESSION_EDGES = [callActions.join.type, callActions.leave.type, callActions.disconnected.type, callActions.failed.type];
+const SESSION_EDGES = [callActions.join.type, callActions.leave.type, callActions.disconnected.type, callActions.failed.type, callActions.e2eeBreached.type];
 
 /**
  * One session at a time, and its cleanup before the next. A session is `live` from `join` until
@@ -24,6 +24,10 @@ export function* sessionSupervisor(ctx: ControllerContext) {
     const action: { type: string } = yield take(SESSION_EDGES);
     if (action.type === callActions.disconnected.type || action.type === callActions.failed.type) {
       live = false; // the session is returning on its own; its cleanup is what `cleanedUp` waits for
+    } else if (action.type === callActions.e2eeBreached.type) {
+      // Already `failed` (e2ee/): the session would not return by itself, and its Room must stop publishing now.
+      if (session?.isRunning()) yield cancel(session);
+      live = false;
     } else if (action.type === callActions.leave.type) {
       // `cancel` returns before the session's `finally` has run its effects; `cleaning` covers that.
       if (live && session) yield cancel(session);

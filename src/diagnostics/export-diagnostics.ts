@@ -19,6 +19,11 @@ function describeOptions(options: ResolvedCallOptions): Record<string, unknown> 
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
     if (key === 'logger') continue;
+    // The key provider is the app's object: it may hold key material in plain fields.
+    if (key === 'e2ee') {
+      out[key] = value ? '[configured]' : undefined;
+      continue;
+    }
     out[key] = typeof value === 'function' || (value && typeof value === 'object' && 'fetch' in value) ? `[${typeof value}]` : value;
   }
   return JSON.parse(JSON.stringify(out));

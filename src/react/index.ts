@@ -6,6 +6,7 @@ export { useMediaToggle, type MediaToggle } from './use-media-toggle';
 export { useVideoProfile, type VideoProfileState } from './use-video-profile';
 export { useHdOffer, type HdOffer } from './use-hd-offer';
 export { useRemoteMediaHealth, useCameraHealth } from './use-media-health';
+export { useE2EEStatus } from './use-e2ee-status';
 export {
   ReconnectingBanner,
   DEFAULT_BANNER_LABELS,

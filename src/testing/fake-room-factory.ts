@@ -2,6 +2,7 @@ import type { RoomOptions } from 'livekit-client';
 import type { FakeDeviceList } from './fake-devices';
 import type { FakeMediaWorld } from './fake-media';
 import { FakeRoom, type FakeConnectStep } from './fake-room';
+import { FakeE2EERoom } from './fake-e2ee';
 
 export interface FakeRoomFactory {
   /** Pass as `createCallController({ createRoom })`. */
@@ -24,7 +25,7 @@ export function createFakeRoomFactory({ media, devices }: { media?: FakeMediaWor
   return {
     rooms,
     createRoom(options) {
-      const room = new FakeRoom(options, nextStep);
+      const room = options.e2ee ? new FakeE2EERoom(options, nextStep) : new FakeRoom(options, nextStep);
       media?.attach(room);
       room.devices = devices;
       rooms.push(room);

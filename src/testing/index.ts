@@ -7,3 +7,4 @@ export { FakeLocalTrack } from './fake-tracks';
 export { FakeDeviceList } from './fake-devices';
 export type { FakePublication } from './fake-participant';
 export type { FakeRemoteParticipant } from './fake-room';
+export { FakeE2EERoom, asE2EERoom, type FakeE2EEStep, type FakeE2EEEntry } from './fake-e2ee';

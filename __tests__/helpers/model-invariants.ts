@@ -1,12 +1,15 @@
 import { ConnectionState } from 'livekit-client';
 import { callActions } from '../../src';
 import { isPlain, type ModelSystem } from './model-system';
+import { checkSetupAfterLeave, checkSetupSettled, checkSetupStep, type SetupModel } from './model-setup';
 
 /** What the user asked for last: the model the real system is checked against. */
 export interface CallModel {
   /** A join the reducer accepted and no leave since. */
   inCall: boolean;
   everJoined: boolean;
+  /** What the app set up on its media (processors). */
+  setup: SetupModel;
 }
 
 const fail = (message: string, sys: ModelSystem): never => {
@@ -67,6 +70,8 @@ export function checkStep(sys: ModelSystem, model: CallModel): void {
   const shares = sys.rooms.rooms.reduce((n, r) => n + r.localParticipant.calls.filter((c) => c.source === 'screenShare' && c.enabled).length, 0);
   if (shares > sys.shareGestures) fail(`${shares} screen shares started for ${sys.shareGestures} clicks: one was started without a gesture`, sys);
   checkWatchdogPace(sys);
+  const setupFailure = checkSetupStep(sys, model.setup);
+  if (setupFailure) fail(setupFailure, sys);
   const reported = sys.alerts.reduce((n, a) => n + a.count, 0);
   const causes = sys.alertCauses + sys.actions.filter((a) => a.type === callActions.failed.type).length;
   if (reported > causes) fail(`${reported} alert reports for ${causes} alert-worthy causes: ${JSON.stringify(sys.alerts)}`, sys);
@@ -97,6 +102,8 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
     const { mediaHealth } = sys.call();
     const unhealthy = [...Object.entries(mediaHealth.remote), ...(mediaHealth.camera ? [['camera', mediaHealth.camera] as const] : [])].filter(([, e]) => e.health !== 'ok');
     if (unhealthy.length > 0) fail(`media still flagged once settled: ${JSON.stringify(unhealthy)}`, sys);
+    const devices = checkSetupSettled(sys);
+    if (devices) fail(devices, sys);
   }
   // Leave, then nothing of the call may remain: Rooms, listeners, timers.
   sys.store.dispatch(callActions.leave());
@@ -108,4 +115,6 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
   const listeners = sys.rooms.rooms.reduce((n, r) => n + r.listenerCount() + r.engine.listenerCount(), 0);
   if (listeners > 0) fail(`${listeners} listeners still attached after leave`, sys);
   if (jest.getTimerCount() > 0) fail(`${jest.getTimerCount()} timers still pending after leave`, sys);
+  const running = checkSetupAfterLeave(sys);
+  if (running) fail(running, sys);
 }

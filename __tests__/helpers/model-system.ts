@@ -6,6 +6,7 @@ import { callActions, callReducer, createCallController, type CallAlert } from '
 import { resetExpectedNoise } from '../../src/errors/expected-noise';
 import { FakeMediaWorld, FakeRoom, makeTestToken, type FakeConnectStep } from '../../src/testing';
 import { createQuietLogger } from './call-store';
+import { createModelDevices } from './model-setup';
 
 /** What the scripted token endpoint answers next (the model's token-source faults). */
 export type TokenAnswer = 'ok' | '503' | 'html' | 'hang' | '401' | 'other-identity' | 'malformed';
@@ -53,10 +54,12 @@ function createModelRooms() {
   const control = { unsupported: false };
   // bob publishes a camera in every Room; his feed and ours are the model's media faults.
   const media = new FakeMediaWorld();
+  const devices = createModelDevices();
   const bob = media.addRemote('bob');
   return {
     rooms,
     media,
+    devices,
     bob,
     /** The next `new Room({ e2ee })` throws, as on a browser without encryption support. */
     failNextCreate: () => (control.unsupported = true),
@@ -67,6 +70,7 @@ function createModelRooms() {
       }
       const room = new FakeRoom(options, () => steps.shift() ?? {});
       media.attach(room);
+      room.devices = devices;
       rooms.push(room);
       return room;
     },
@@ -93,7 +97,7 @@ export function createModelSystem() {
   const actions: UnknownAction[] = [];
   /** performance.now() of each action: the call clock, which wall-clock jumps do not move. */
   const actionTimes: number[] = [];
-  const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger });
+  const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger, enumerateDevices: rooms.devices.enumerate });
   const sagaErrors: unknown[] = [];
   const sagaMiddleware = createSagaMiddleware({ onError: (error) => sagaErrors.push(error) });
   const record: Middleware = () => (next) => (action) => {
@@ -123,6 +127,7 @@ export function createModelSystem() {
     controller,
     rooms,
     tokens,
+    devices: rooms.devices,
     alerts,
     logger,
     actions,

@@ -49,7 +49,7 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<CallModel, ReturnT
     jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
     const sys = createModelSystem();
     try {
-      const model: CallModel = { inCall: false, everJoined: false };
+      const model: CallModel = { inCall: false, everJoined: false, setup: { processor: undefined, seen: 0 } };
       await fc.asyncModelRun(() => ({ model, real: sys }), commands);
       await checkQuiescence(sys, model);
     } finally {

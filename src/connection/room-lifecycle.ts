@@ -7,6 +7,7 @@ import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
 import { expectNoise } from '../errors/expected-noise';
 import { appStopsOnUnpublish, roomOptionsWithSetup } from '../devices/room-setup-options';
+import { releaseRoomE2EE } from '../e2ee/e2ee-room';
 import { roomOptionsForProfile } from '../media/video-profiles';
 import type { TokenLife } from '../token/token-clock';
 import { roomSignalChannel, type RoomSignal } from './room-events';
@@ -56,7 +57,9 @@ export async function disconnectQuietly(room: CallRoom, ctx: ControllerContext):
  */
 export function* closeRoom(ctx: ControllerContext, live: LiveRoom, clearHolder: boolean) {
   live.signals.close();
+  releaseRoomE2EE(live.room); // its key-provider listeners off; its E2EE news from now on is moot
   if (!clearHolder) yield call([ctx.captures, ctx.captures.detachAll], live.room);
+  else ctx.captures.stopAll(live.room);
   live.unwatchCaptures();
   expectNoise('cancelled', CANCELLED_NOISE_MS);
   expectNoise('remove-track-sender', CANCELLED_NOISE_MS);

@@ -18,7 +18,12 @@ export interface CaptureKeeper {
   keep(track: KeptTrack): void;
   /** The processor last seen on a source's capture: a new capture of that source gets it before it is published. */
   processorFor(source: MediaSourceName): unknown;
-  /** The call is over: every kept capture is stopped. */
+  /**
+   * The call is over: every capture still on `room` is stopped before it disconnects (a server
+   * leave arriving meanwhile would let go of them unstopped), and every kept one too.
+   */
+  stopAll(room: CallRoom): void;
+  /** Every kept capture, and every one let go of mid-restart, is stopped. */
   releaseAll(): void;
   size(): number;
 }
@@ -33,6 +38,8 @@ export function createCaptureKeeper(): CaptureKeeper {
   const processors = new Map<MediaSourceName, unknown>();
   // Rooms whose captures are being taken off by detachAll: their unpublish events are ours.
   const detaching = new WeakSet<CallRoom>();
+  // Let go of while a Room's SDK restarted: kept if that ends in Disconnected, left to the SDK if it republishes.
+  const limbo = new Set<KeptTrack>();
 
   const remember = (track: KeptTrack) => {
     const source = mediaSourceOf(track);
@@ -48,15 +55,17 @@ export function createCaptureKeeper(): CaptureKeeper {
 
   return {
     watch(room, stopOnAppUnpublish) {
-      // Let go of while the SDK restarts: kept if that ends in Disconnected, left to the SDK if it republishes.
-      const limbo = new Set<KeptTrack>();
+      const mine = new Set<KeptTrack>();
       const decide = (track: KeptTrack) => {
         if (isPublishedOn(room, track)) return;
         if (room.state === 'disconnected') keep(track);
         else if (room.state === 'connected') {
           // The app (or a control) unpublished it: what livekit-client's default would do.
           if (stopOnAppUnpublish) track.stop();
-        } else limbo.add(track);
+        } else {
+          limbo.add(track);
+          mine.add(track);
+        }
       };
       const onUnpublished = (pub: KeptPublication) => {
         const track = pub?.track;
@@ -65,8 +74,11 @@ export function createCaptureKeeper(): CaptureKeeper {
         void Promise.resolve().then(() => decide(track));
       };
       const onDisconnected = () => {
-        for (const track of limbo) if (!isPublishedOn(room, track)) keep(track);
-        limbo.clear();
+        for (const track of mine) {
+          limbo.delete(track);
+          if (!isPublishedOn(room, track)) keep(track);
+        }
+        mine.clear();
       };
       room.on(RoomEvent.LocalTrackUnpublished, onUnpublished);
       room.on(RoomEvent.Disconnected, onDisconnected);
@@ -105,9 +117,15 @@ export function createCaptureKeeper(): CaptureKeeper {
     has: (source) => (kept.get(source)?.length ?? 0) > 0,
     keep,
     processorFor: (source) => processors.get(source),
+    stopAll(room) {
+      if (!isMovable(room.localParticipant)) return;
+      for (const pub of room.localParticipant.trackPublications.values()) if (pub.track && mediaSourceOf(pub.track)) pub.track.stop();
+    },
     releaseAll() {
       for (const list of kept.values()) for (const track of list) track.stop();
+      for (const track of limbo) track.stop();
       kept.clear();
+      limbo.clear();
       processors.clear();
     },
     size: () => [...kept.values()].reduce((n, list) => n + list.length, 0),

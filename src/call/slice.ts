@@ -2,14 +2,13 @@ import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import { createInitialCallState } from './initial-state';
 import { setupReducers } from './setup-reducers';
 import { healthReducers } from './health-reducers';
-import { endMedia, recordIntent } from './media-reducers';
+import { endMedia, mediaReducers, recordIntent } from './media-reducers';
 import { e2eeReducers } from './e2ee-reducers';
 import type {
   CallState,
   CallStateError,
   JoinPayload,
   MediaSourceName,
-  ScreenShareBlockedReason,
   TokenInfo,
   VideoProfileName,
 } from './types';
@@ -135,33 +134,7 @@ const callSlice = createSlice({
     errorOccurred(state, action: PayloadAction<CallStateError>) {
       state.lastError = action.payload;
     },
-    mediaSynced(state, action: PayloadAction<Partial<Record<MediaSourceName, boolean>>>) {
-      for (const [source, enabled] of Object.entries(action.payload) as [MediaSourceName, boolean][]) {
-        state.media[source].enabled = enabled;
-      }
-    },
-    toggleStarted(state, action: PayloadAction<{ source: MediaSourceName; desired: boolean; reapply: boolean }>) {
-      const media = state.media[action.payload.source];
-      media.desired = action.payload.desired;
-      media.pending = true;
-      if (action.payload.source === 'screenShare') state.media.screenShare.blockedReason = null;
-    },
-    /** A wanted screen share was not started without a gesture; the wish is dropped until the user asks again. */
-    screenShareBlocked(state, action: PayloadAction<{ reason: ScreenShareBlockedReason }>) {
-      state.media.screenShare.desired = false;
-      state.media.screenShare.blockedReason = action.payload.reason;
-    },
-    toggleSettled(
-      state,
-      action: PayloadAction<{ source: MediaSourceName; enabled: boolean; desired: boolean; ok: boolean }>,
-    ) {
-      const media = state.media[action.payload.source];
-      media.enabled = action.payload.enabled;
-      media.desired = action.payload.desired;
-    },
-    toggleUnlocked(state, action: PayloadAction<{ source: MediaSourceName }>) {
-      state.media[action.payload.source].pending = false;
-    },
+    ...mediaReducers,
     negotiationErrorSeen(state, action: PayloadAction<{ at: number; origin: string; windowMs: number }>) {
       const { at, windowMs } = action.payload;
       state.negotiationErrors = [...state.negotiationErrors.filter((t) => at - t < windowMs), at];

@@ -1,6 +1,7 @@
 import { RoomEvent } from 'livekit-client';
 import type { CallLocalParticipant } from '../connection/room-surface';
-import { FakeLocalTrack, TRACK_SOURCE } from './fake-tracks';
+import type { FakeLocalTrack} from './fake-tracks';
+import { TRACK_SOURCE, captureAsSdk } from './fake-tracks';
 import type { TinyEmitter } from './tiny-emitter';
 
 export interface FakePublication {
@@ -132,15 +133,9 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     this.forceEnabled(source, enabled);
   }
 
-  /** As livekit-client's createTracks: the Room's capture defaults; a string deviceId that is gone gives the default. */
   private capture(source: FakeSource): FakeLocalTrack {
     this.captures.push(source);
-    const defaults = source === 'microphone' ? this.room.options.audioCaptureDefaults : this.room.options.videoCaptureDefaults;
-    const wanted = defaults?.deviceId;
-    const id = typeof wanted === 'string' ? wanted : typeof (wanted as { exact?: unknown })?.exact === 'string' ? (wanted as { exact: string }).exact : 'default';
-    const kind = source === 'microphone' ? 'audioinput' : 'videoinput';
-    const deviceId = source === 'screenShare' || (this.room.devices && !this.room.devices.has(kind, id)) ? 'default' : id;
-    const track = new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
+    const track = captureAsSdk(source, this.room);
     this.tracks.push(track);
     return track;
   }

@@ -1,5 +1,5 @@
 import type { KeptTrack } from '../media-setup/kept-track';
-import type { FakeSource } from './fake-participant';
+import type { FakeParticipantRoom, FakeSource } from './fake-participant';
 
 // livekit-client's Track.Source strings.
 export const TRACK_SOURCE: Record<FakeSource, string> = { camera: 'camera', microphone: 'microphone', screenShare: 'screen_share' };
@@ -58,4 +58,14 @@ export class FakeLocalTrack implements KeptTrack {
   async stopProcessor(): Promise<void> {
     this.processor = undefined;
   }
+}
+
+/** As livekit-client's createTracks: the Room's capture defaults; a string deviceId that is gone gives the default. */
+export function captureAsSdk(source: FakeSource, room: FakeParticipantRoom): FakeLocalTrack {
+  const defaults = source === 'microphone' ? room.options.audioCaptureDefaults : room.options.videoCaptureDefaults;
+  const wanted = defaults?.deviceId;
+  const id = typeof wanted === 'string' ? wanted : typeof (wanted as { exact?: unknown })?.exact === 'string' ? (wanted as { exact: string }).exact : 'default';
+  const kind = source === 'microphone' ? 'audioinput' : 'videoinput';
+  const deviceId = source === 'screenShare' || (room.devices && !room.devices.has(kind, id)) ? 'default' : id;
+  return new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
 }

@@ -68,6 +68,22 @@ export async function startEnv({ engine = 'chromium' as Engine, port = 17870 + P
   };
 }
 
+/**
+ * `env` with the library and the plain page in Chromiums of their own, launched with `chromiumArgs`
+ * on top of the usual flags (one page per browser, as in launchBrowsers); the watcher stays.
+ */
+export async function withSubjectBrowsers(env: E2EEnv, chromiumArgs: string[]): Promise<{ env: E2EEnv; close(): Promise<void> }> {
+  const library = await launchChromium(chromiumArgs);
+  const baseline = await launchChromium(chromiumArgs);
+  return {
+    env: { ...env, browsers: { ...env.browsers, library, baseline } },
+    async close() {
+      await library.close();
+      await baseline.close();
+    },
+  };
+}
+
 type E2EApi = Record<string, (...args: never[]) => unknown>;
 
 /** Calls `window.__e2e[fn](...args)` in the page. */

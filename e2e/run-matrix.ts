@@ -1,12 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startEnv } from './env';
+import { startEnv, withSubjectBrowsers } from './env';
 import { enginesFromEnv, type Engine } from './harness/e2e-page';
 import { ALL, scenariosFor } from './matrix/plan';
+import type { Scenario } from './matrix/scenarios';
 import { GOAL, summarize, table } from './matrix/report';
 import type { RunRecord } from './matrix/subjects';
 import { formatWatchdog, noWatchdog } from './matrix/watchdog-counts';
 
 const RUNS = Number(process.env.E2E_RUNS ?? 3);
+/** E2E_RUNS, when set, for every scenario; else the scenario's own `runs`, else 3. */
+const runsOf = (scenario: Scenario) => (process.env.E2E_RUNS ? RUNS : (scenario.runs ?? RUNS));
 
 /**
  * What makes the matrix fail, in any engine: the library missing a scenario (each scenario's run
@@ -53,17 +56,23 @@ async function runEngine(engine: Engine, records: RunRecord[]) {
   console.log(`\n== ${engine}: subjects in ${env.browsers.library.version}, watcher in ${env.browsers.watcher.version}`);
   try {
     for (const scenario of scenariosFor(engine)) {
-      for (let run = 1; run <= RUNS; run++) {
-        const t0 = Date.now();
-        try {
-          const result = await scenario.run(env, run);
-          records.push(...result);
-          for (const r of result) console.log(`[${engine}] ${r.scenario} #${r.run} ${r.subject}: recovered=${r.recovered} ${r.recoveryMs ?? '–'} ms${r.subject === 'library' ? ` watchdog=${formatWatchdog(r.watchdog)}` : ''}  ${r.detail}`);
-        } catch (error) {
-          console.log(`[${engine}] ${scenario.name} #${run}: harness error ${String(error)}`);
-          records.push(harnessError(engine, scenario.name, run, error));
+      // A scenario with flags of its own gets subject browsers of its own, for all its runs.
+      const own = scenario.chromiumArgs && engine === 'chromium' ? await withSubjectBrowsers(env, scenario.chromiumArgs) : { env, close: async () => undefined };
+      try {
+        for (let run = 1; run <= runsOf(scenario); run++) {
+          const t0 = Date.now();
+          try {
+            const result = await scenario.run(own.env, run);
+            records.push(...result);
+            for (const r of result) console.log(`[${engine}] ${r.scenario} #${r.run} ${r.subject}: recovered=${r.recovered} ${r.recoveryMs ?? '–'} ms${r.subject === 'library' ? ` watchdog=${formatWatchdog(r.watchdog)}` : ''}  ${r.detail}`);
+          } catch (error) {
+            console.log(`[${engine}] ${scenario.name} #${run}: harness error ${String(error)}`);
+            records.push(harnessError(engine, scenario.name, run, error));
+          }
+          console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
         }
-        console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } finally {
+        await own.close();
       }
     }
     return { engine, subjects: env.browsers.library.version, watcher: env.browsers.watcher.version };
@@ -83,7 +92,7 @@ async function main() {
   }
   mkdirSync('e2e/results', { recursive: true });
   const summary = summarize(records, ALL);
-  writeFileSync('e2e/results/matrix.json', `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, seconds: Math.round((Date.now() - started) / 1000), engines, summary, records }, null, 2)}\n`);
+  writeFileSync('e2e/results/matrix.json', `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, runsPerScenario: Object.fromEntries(ALL.map((s) => [s.name, runsOf(s)])), seconds: Math.round((Date.now() - started) / 1000), engines, summary, records }, null, 2)}\n`);
   for (const g of summary.goals) console.log(`goal [${g.engine}] ${g.scenario}: median ≤ ${GOAL.medianMs} ms ${g.medianMet ? 'met' : 'MISSED'}, worst ≤ ${GOAL.worstMs} ms ${g.worstMet ? 'met' : 'MISSED'}, not slower than the plain page ${g.notSlowerThanPlainPage ? 'yes' : 'NO'}`);
   for (const e of engines) console.log(`${e.engine}: ${e.scenarios.length} scenarios in ${e.seconds} s (${e.subjects})`);
   const w = summary.watchdog;

@@ -4,24 +4,11 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RECORD_REJECTIONS, type BrowserSession, type E2EPage } from './e2e-page';
 import { CACHE_DIR } from './proc';
+import { CHROMIUM_ARGS, withChromiumArgs } from './chromium-args';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Keeps every packet on 127.0.0.1 (LIVEKIT-FACTS.md) and fakes camera and microphone. */
-export const CHROMIUM_ARGS = [
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-];
+export { CHROMIUM_ARGS };
 
 /** Playwright's own view (the demo check clicks through the UI with it). */
 export interface PlaywrightSession {
@@ -30,12 +17,13 @@ export interface PlaywrightSession {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<PlaywrightSession> {
+/** `extraArgs`: a scenario's own flags on top of CHROMIUM_ARGS (`withChromiumArgs`: a `--flag=value` replaces the base's `--flag`). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<PlaywrightSession> {
   const userDataDir = mkdtempSync(join(CACHE_DIR, 'chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: withChromiumArgs(extraArgs),
     permissions: ['camera', 'microphone'],
     viewport: { width: 1280, height: 800 },
   });
@@ -67,13 +55,14 @@ function neutral(page: Page): E2EPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never),
     consoleLines: () => consoleOf(page),
+    click: (selector) => page.click(selector),
     close: () => page.close(),
   };
 }
 
 /** Debian's Chromium through playwright-core, as the matrix sees it. */
-export async function launchChromium(): Promise<BrowserSession> {
-  const session = await launchBrowser();
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<BrowserSession> {
+  const session = await launchBrowser(extraArgs);
   // Debian's wrapper script prints shell noise on stderr for --version: only stdout counts.
   const version = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   return {

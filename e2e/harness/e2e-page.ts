@@ -10,6 +10,8 @@ export interface E2EPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Console calls and page errors so far, as `type: text` (`error: …`, `pageerror: …`). */
   consoleLines(): string[];
+  /** A real click on the element `selector` finds (a user gesture: what getDisplayMedia asks for). */
+  click(selector: string): Promise<void>;
   close(): Promise<void>;
 }
 

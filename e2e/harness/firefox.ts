@@ -67,6 +67,7 @@ function neutral(page: Page, consoleLines: string[]): E2EPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
     consoleLines: () => consoleLines,
+    click: (selector) => page.click(selector),
     close: () => page.close(),
   };
 }

@@ -3,6 +3,8 @@ export interface Sample {
   identity: string;
   sid: string;
   frames: number;
+  /** The publication's source (`camera`, `screen_share`), as the watcher records it. */
+  source?: string;
 }
 
 /** No new frame for this long means the picture froze (the watcher samples every 100 ms). */

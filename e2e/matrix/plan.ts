@@ -8,6 +8,7 @@ import { twoNodes } from './scenario-cluster';
 import { cutPastSdkBudget, shortCut, tokenEndpointDownThenCut, twoServerLeaves } from './scenarios-timing';
 import { cameraSenderSilent, remoteVideoStale, sfuFrozen } from './scenarios-health';
 import { sustainedLoss } from './scenario-quality';
+import { mediaSetupAcrossReconnects } from './scenario-media-setup';
 
 export const ALL: Scenario[] = [
   tokenOutage,
@@ -28,6 +29,8 @@ export const ALL: Scenario[] = [
   remoteVideoStale,
   cameraSenderSilent,
   sustainedLoss,
+  // Issue 18: a controlled reconnect keeps the media setup (tracks, devices, processor, volume, screen share). One run.
+  mediaSetupAcrossReconnects,
 ];
 
 /**

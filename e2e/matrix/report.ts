@@ -4,6 +4,7 @@ import { median } from './measure';
 import type { Scenario } from './scenarios';
 import type { RunRecord } from './subjects';
 import { formatWatchdog, sumWatchdog, type WatchdogCounts } from './watchdog-counts';
+import { mediaSetupTable, stepProblems } from './media-setup-judge';
 
 /** Goals of "back within a second of the network": median and worst ms, and never slower than the plain page. */
 export const GOAL = { medianMs: 1_000, worstMs: 2_500 };
@@ -57,7 +58,11 @@ export function summarize(records: RunRecord[], all: Scenario[]) {
     /** Firings where no media fault was played: false positives (or media that really died during a reconnect: see the timeline). */
     elsewhere: sumWatchdog(library.filter((r) => !faulted.has(r.scenario)).map((r) => r.watchdog)),
   };
-  return { goal: GOAL, rows, goals, watchdog };
+  // Issue 18: library vs plain page, step by step, with the checks each step failed (the library must fail none).
+  const mediaSetup = records
+    .filter((r) => r.mediaSetup?.length)
+    .map((r) => ({ engine: r.engine, subject: r.subject, run: r.run, steps: r.mediaSetup!.map((s) => ({ ...s, problems: stepProblems(s) })) }));
+  return { goal: GOAL, rows, goals, watchdog, mediaSetup };
 }
 
 export function table(records: RunRecord[]): string {
@@ -74,5 +79,6 @@ export function table(records: RunRecord[]): string {
       `| ${engine} | ${scenario} | ${subject} | ${runs.filter((r) => r.recovered).length}/${runs.length} | ${median(times) ?? '–'} | ${times.length ? Math.max(...times) : '–'} | ${back ?? '–'} | ${sum((r) => r.escapedRejections)} | ${sum((r) => r.alerts)} (${sum((r) => r.removeTrackAlerts)}) | ${sum((r) => r.tokenLeaks)} | ${sum((r) => r.browserNetLogLeaks)} | ${watchdog} |`,
     );
   }
-  return rows.join('\n');
+  const media = mediaSetupTable(records);
+  return media ? `${rows.join('\n')}\n\nmedia-setup-across-reconnects, after each step:\n\n${media}` : rows.join('\n');
 }

@@ -15,6 +15,14 @@ export interface Scenario {
    * detection + remedy, so the "back within a second of the network" goals do not apply.
    */
   mediaFault?: boolean;
+  /**
+   * Chromium flags of this scenario's own subject browsers, on top of CHROMIUM_ARGS (a
+   * `--flag=value` replaces the base's `--flag`; `harness/chromium-args.ts`): the library and the
+   * plain page get a Chromium each, launched for this scenario (the watcher keeps the shared one).
+   */
+  chromiumArgs?: string[];
+  /** Runs per engine when E2E_RUNS is not set (default 3): a long scenario whose checks are not a timing. */
+  runs?: number;
   run(env: E2EEnv, run: number): Promise<RunRecord[]>;
 }
 

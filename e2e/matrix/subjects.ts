@@ -4,6 +4,7 @@ import { waitFor } from '../harness/proc';
 import { openPage, pageCall, type E2EEnv } from '../env';
 import { BROWSER_NET_LOG, countTokenLeaks, framesFlowing, recoveryMs, tokenLeakSites, type Sample } from './measure';
 import { countWatchdog, type WatchdogCounts } from './watchdog-counts';
+import type { MediaSetupStep } from './media-setup-judge';
 
 export type SubjectKind = 'library' | 'baseline';
 
@@ -26,9 +27,9 @@ export const status = async (subject: Subject): Promise<string> => (await pageCa
 export const samplesOf = (watcher: E2EPage, since = 0) => pageCall<Sample[]>(watcher, 'samples', since);
 
 /** Library and baseline in one room through the fault proxy; the watcher straight on `directUrl`. */
-/** `libraryQuery`: extra URL params of the library page (the health scenarios' shortened windows). */
-export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>, libraryQuery: Record<string, string> = {}): Promise<Trio> {
-  const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl });
+/** `libraryQuery`: extra URL params of the library page (the health scenarios' shortened windows); `watcherQuery`: the watcher's (a fixed `identity`). */
+export async function openTrio(env: E2EEnv, room: string, directUrl: string, which: SubjectKind[] = ['library', 'baseline'], beforeWatcher?: () => Promise<void>, libraryQuery: Record<string, string> = {}, watcherQuery: Record<string, string> = {}): Promise<Trio> {
+  const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl, ...watcherQuery });
   // E2E_LIBRARY_QUERY=mediaWatchdog=false&… : a diagnosis run with other library options.
   const fromEnv = Object.fromEntries(new URLSearchParams(process.env.E2E_LIBRARY_QUERY ?? ''));
   const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}`, ...fromEnv, ...libraryQuery }) };
@@ -83,6 +84,8 @@ export interface RunRecord {
   /** The library's watchdog and quality-policy actions in this run (all 0 for the plain page). */
   watchdog: WatchdogCounts;
   detail: string;
+  /** `media-setup-across-reconnects`: what was left of the media setup after each step. */
+  mediaSetup?: MediaSetupStep[];
 }
 
 const BACK = new Set(['call/connected', 'call/sdkReconnected', 'connected', 'reconnected']);

@@ -1,4 +1,6 @@
 // The baseline: what apps do today. Fetch the token once, new Room(), connect, publish. No controller.
+// First: it wraps getUserMedia / getDisplayMedia before anything captures (issue 18's counters).
+import { mediaSetup } from './media-setup';
 import { DisconnectReason, LogLevel, Room, RoomEvent, setLogExtension, TokenSource, Track, VideoPresets, type ConnectionQuality, type Participant } from 'livekit-client';
 import { collectOutboundVideo, describeLocalMedia } from './stats';
 import { watchInbound } from './inbound';
@@ -18,6 +20,14 @@ setLogExtension((level, msg, context) => {
 });
 let status = 'idle';
 const inbound = watchInbound(() => room);
+// Issue 18's setup straight on the Room: what the SDK's own reconnects keep of it is the reference.
+const setup = mediaSetup({
+  room: () => room,
+  selectDevice: (kind, deviceId) => room?.switchActiveDevice(kind, deviceId),
+  setVolume: (identity, volume) => room?.remoteParticipants.get(identity)?.setVolume(volume),
+  shareScreen: () => room?.localParticipant.setScreenShareEnabled(true).catch((e: unknown) => events.push({ at: Date.now(), event: 'screen-share-failed', detail: String(e) })),
+  via: { devices: 'Room.switchActiveDevice', volume: 'RemoteParticipant.setVolume', screenShare: 'LocalParticipant.setScreenShareEnabled(true)' },
+});
 
 async function join() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: identity, participantName: identity });
@@ -76,4 +86,5 @@ async function join() {
   quality: async () => ({ connectionQuality: localQuality(room?.localParticipant), profile: 'sdk-default', outbound: await collectOutboundVideo(room?.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender) }),
   published: () => ({ camera: room?.localParticipant.isCameraEnabled ?? false, microphone: room?.localParticipant.isMicrophoneEnabled ?? false }),
   roomState: () => room?.state ?? null,
+  ...setup,
 };

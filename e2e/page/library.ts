@@ -1,4 +1,6 @@
 // The library under test in a real browser: a real store, the controller, TokenSource.endpoint.
+// First: it wraps getUserMedia / getDisplayMedia before anything captures (issue 18's counters).
+import { mediaSetup } from './media-setup';
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
 import { Room, TokenSource, Track, VideoPresets, type RoomOptions } from 'livekit-client';
@@ -37,6 +39,7 @@ const controller = createCallController({
   hdRetryAfterMs: num('hdRetryAfterMs'),
   hdRetry,
   mediaWatchdog: params.get('mediaWatchdog') !== 'false',
+  reconnectCooldownMs: num('reconnectCooldownMs'),
   // Codec and simulcast stay as the profiles define them; capture is smaller so that three pages
   // encoding and decoding at once fit the 2-core CI machine.
   videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },
@@ -51,6 +54,21 @@ saga.run(controller.saga);
 
 const current = () => controller.getRoom();
 const inbound = watchInbound(current);
+// Issue 18's actions, looked up by name so that this page builds before and after they land;
+// without them the page does what an app does today: straight on the Room in use.
+const issue18 = callActions as unknown as Partial<Record<'selectDevice' | 'setParticipantVolume', (payload: unknown) => UnknownAction>>;
+const setup = mediaSetup({
+  room: current,
+  selectDevice: (kind, deviceId) => (issue18.selectDevice ? store.dispatch(issue18.selectDevice({ kind, deviceId })) : current()?.switchActiveDevice(kind, deviceId)),
+  setVolume: (identity, volume) => (issue18.setParticipantVolume ? store.dispatch(issue18.setParticipantVolume({ identity, volume })) : current()?.remoteParticipants.get(identity)?.setVolume(volume)),
+  shareScreen: () => store.dispatch(callActions.toggleScreenShare(true)),
+  via: {
+    devices: issue18.selectDevice ? 'callActions.selectDevice' : 'Room.switchActiveDevice (no callActions.selectDevice)',
+    volume: issue18.setParticipantVolume ? 'callActions.setParticipantVolume' : 'RemoteParticipant.setVolume (no callActions.setParticipantVolume)',
+    screenShare: 'callActions.toggleScreenShare(true)',
+  },
+  stateDevices: () => (store.getState().call as { devices?: unknown }).devices ?? null,
+});
 
 (window as unknown as { __e2e: unknown }).__e2e = {
   kind: 'library',
@@ -84,4 +102,5 @@ const inbound = watchInbound(current);
   remoteQuality: () => Object.fromEntries([...(current()?.remoteParticipants.values() ?? [])].map((p) => [p.identity, p.connectionQuality])),
   quality: async () => ({ connectionQuality: localQuality(current()?.localParticipant), profile: store.getState().call.videoProfile, outbound: await collectOutboundVideo(current()?.localParticipant.getTrackPublication(Track.Source.Camera)?.track?.sender) }),
   timeline: () => actions.map(({ at, action }) => `${at} ${action.type}`),
+  ...setup,
 };

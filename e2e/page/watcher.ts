@@ -1,13 +1,18 @@
 // The watcher: subscribes to everyone and samples decoded video frames per remote track.
 import { Room, TokenSource, Track, type RemoteTrackPublication, type RemoteVideoTrack } from 'livekit-client';
+import { watchMarkers } from './marker-watch';
 
 const params = new URLSearchParams(location.search);
 const tokenUrl = params.get('tokenUrl') ?? '';
 const roomName = params.get('room') ?? 'e2e';
 // The watcher connects straight to a server, not through the fault proxy: it must see the fault, not suffer it.
 const directUrl = params.get('serverUrl');
+// A fixed identity (kept across rejoins) for scenarios that address the watcher by name (a volume set on it).
+const fixedIdentity = params.get('identity');
+// `frozenRejoin=false`: rejoin only when the Room is down, not when no frame arrives (a scenario whose subjects all go dark on purpose).
+const frozenRejoin = params.get('frozenRejoin') !== 'false';
 
-interface Sample { at: number; identity: string; sid: string; frames: number }
+interface Sample { at: number; identity: string; sid: string; frames: number; source: string }
 const samples: Sample[] = [];
 const lastFrames = new Map<string, number>();
 /** Per track: when its frame count last grew (or when the watcher first saw it). */
@@ -20,6 +25,7 @@ let room: Room | undefined;
  */
 const receivers = new Map<string, { track: RemoteVideoTrack; base: number }>();
 let rejoins = 0;
+const rejoinedAt: number[] = [];
 let resubscribes = 0;
 
 /** framesDecoded of one track; a receiver that stopped answering must not stall the others. */
@@ -56,7 +62,7 @@ async function sample() {
               lastGrowth.set(pub.trackSid, Date.now());
             }
             lastFrames.set(pub.trackSid, frames);
-            samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames });
+            samples.push({ at: Date.now(), identity: participant.identity, sid: pub.trackSid, frames, source: pub.source });
           },
           () => undefined,
         ),
@@ -68,7 +74,7 @@ async function sample() {
 }
 
 async function connect() {
-  const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: `watcher-${Math.random().toString(36).slice(2, 8)}` });
+  const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: fixedIdentity ?? `watcher-${Math.random().toString(36).slice(2, 8)}` });
   const next = new Room({ adaptiveStream: false });
   await next.connect(directUrl ?? serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
   room = next;
@@ -112,7 +118,7 @@ function keepWatching() {
     resubscribeStale();
     // Connected with remote video but not one new frame for 6 s: a dead subscription, start over too.
     const hasVideo = room ? [...room.remoteParticipants.values()].some((p) => [...p.trackPublications.values()].some((t) => t.kind === Track.Kind.Video)) : false;
-    const frozen = hasVideo && Date.now() - lastIncreaseAt > 6_000;
+    const frozen = frozenRejoin && hasVideo && Date.now() - lastIncreaseAt > 6_000;
     if (room?.state === 'connected' && !frozen) {
       unhealthySince = undefined;
       return;
@@ -122,6 +128,7 @@ function keepWatching() {
     if (Date.now() - unhealthySince < 8_000) return;
     rejoining = true;
     rejoins++;
+    rejoinedAt.push(Date.now());
     const old = room;
     room = undefined;
     void old?.disconnect().catch(() => undefined);
@@ -135,6 +142,9 @@ function keepWatching() {
   }, 1_000);
 }
 
+// `markers=1`: every remote camera shown and each frame checked for the marker block (the media-setup scenario only: it costs CPU).
+const markers = params.get('markers') === '1' ? watchMarkers(() => room) : undefined;
+
 async function join() {
   await connect();
   setInterval(() => void sample(), 100);
@@ -147,9 +157,11 @@ async function join() {
   join: () => join(),
   samples: (since = 0) => samples.filter((s) => s.at >= since),
   identities: () => (room ? [...room.remoteParticipants.keys()] : []),
+  markers: () => markers?.markers() ?? {},
   describe: () => ({
     state: room?.state,
     rejoins,
+    rejoinedAt,
     resubscribes,
     remote: room
       ? [...room.remoteParticipants.values()].map((p) => ({

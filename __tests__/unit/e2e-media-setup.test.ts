@@ -1,0 +1,106 @@
+import { withChromiumArgs, CHROMIUM_ARGS } from '../../e2e/harness/chromium-args';
+import { formatStep, mediaSetupTable, stepFrom, stepProblems, type StepInput } from '../../e2e/matrix/media-setup-judge';
+import { isMarkedSample, isMarkerColour } from '../../e2e/page/marker';
+import type { MediaSetupView } from '../../e2e/page/media-setup';
+
+describe('chromium flags of a scenario', () => {
+  it('a --flag=value replaces the base --flag where it stood', () => {
+    const args = withChromiumArgs(['--use-fake-device-for-media-stream=device-count=3']);
+    expect(args).toContain('--use-fake-device-for-media-stream=device-count=3');
+    expect(args).not.toContain('--use-fake-device-for-media-stream');
+    expect(args.indexOf('--use-fake-device-for-media-stream=device-count=3')).toBe(CHROMIUM_ARGS.indexOf('--use-fake-device-for-media-stream'));
+    expect(args).toHaveLength(CHROMIUM_ARGS.length);
+  });
+  it('a new flag is appended, and nothing changes without extras', () => {
+    expect(withChromiumArgs(['--auto-select-desktop-capture-source=Entire screen'])).toEqual([...CHROMIUM_ARGS, '--auto-select-desktop-capture-source=Entire screen']);
+    expect(withChromiumArgs()).toEqual(CHROMIUM_ARGS);
+  });
+});
+
+describe('the camera marker', () => {
+  it('magenta after a lossy codec passes; grey, green and black do not', () => {
+    expect(isMarkerColour(255, 0, 255)).toBe(true);
+    expect(isMarkerColour(205, 60, 190)).toBe(true);
+    expect(isMarkerColour(191, 191, 191)).toBe(false);
+    expect(isMarkerColour(5, 112, 1)).toBe(false);
+    expect(isMarkerColour(0, 0, 0)).toBe(false);
+  });
+  it('a frame is marked when at least 12 of its 16 sampled pixels are', () => {
+    const px = (marked: number) => Array.from({ length: 16 }, (_, i) => (i < marked ? [250, 10, 250, 255] : [30, 30, 30, 255])).flat();
+    expect(isMarkedSample(px(16))).toBe(true);
+    expect(isMarkedSample(px(12))).toBe(true);
+    expect(isMarkedSample(px(11))).toBe(false);
+  });
+});
+
+const chosen = { videoinput: 'cam-2', audioinput: 'mic-3', audiooutput: 'spk-2' };
+const view = (over: Partial<MediaSetupView> = {}): MediaSetupView => ({
+  via: { devices: 'callActions.selectDevice', volume: 'callActions.setParticipantVolume', screenShare: 'callActions.toggleScreenShare(true)' },
+  chosen,
+  captures: { getUserMedia: 4, getDisplayMedia: 1 },
+  atSetup: { getUserMedia: 4, getDisplayMedia: 1 },
+  captureLog: [],
+  camera: { published: true, deviceId: 'cam-2', sameTrack: true, processor: 'e2e-marker', readyState: 'live' },
+  microphone: { published: true, deviceId: 'mic-3', sameTrack: true },
+  speaker: 'spk-2',
+  volume: 0.35,
+  watcherPresent: true,
+  screenShare: { published: true, sameTrack: true, readyState: 'live' },
+  processor: { mode: 'insertable-streams', frames: 100, inits: 1, restarts: 0, destroys: 0 },
+  stateDevices: null,
+  ...over,
+});
+const input = (over: Partial<StepInput> = {}): StepInput => ({
+  step: 'server-leave',
+  played: "simulate('server-leave')",
+  back: true,
+  recoveryMs: 800,
+  view: view(),
+  markers: { before: { marked: 100, unmarked: 3 }, after: { marked: 160, unmarked: 3 } },
+  serverScreenShare: true,
+  volume: 0.35,
+  ...over,
+});
+
+describe('media-setup step checks', () => {
+  it('everything kept: no problem', () => {
+    const step = stepFrom(input());
+    expect(stepProblems(step)).toEqual([]);
+    expect(step).toMatchObject({ extraGetUserMedia: 0, extraGetDisplayMedia: 0, markedFrames: 60, unmarkedFrames: 0, volumeKept: true, screenShare: true });
+    expect(formatStep(step)).toContain('[ok]');
+  });
+  it('what a Room replaced from scratch loses, each named', () => {
+    const step = stepFrom(
+      input({
+        view: view({
+          captures: { getUserMedia: 6, getDisplayMedia: 1 },
+          camera: { published: true, deviceId: 'cam-1', sameTrack: false, processor: null, readyState: 'live' },
+          microphone: { published: true, deviceId: 'default', sameTrack: false },
+          speaker: 'default',
+          volume: null,
+          screenShare: { published: false, sameTrack: false, readyState: null },
+        }),
+        markers: { before: { marked: 100, unmarked: 0 }, after: { marked: 100, unmarked: 56 } },
+        serverScreenShare: false,
+      }),
+    );
+    expect(stepProblems(step)).toEqual(['getUserMedia +2', 'camera lost', 'microphone lost', 'speaker lost', '56 unmarked frames', 'no marked frame seen', 'volume unset (watcher in the Room)', 'screen share not published']);
+    expect(step.deviceValues).toContain('camera=cam-1 (chosen cam-2)');
+    expect(step.sameTracks).toEqual([]);
+  });
+  it('a page that did not answer fails every check, and placeholders are not unmarked frames', () => {
+    const step = stepFrom(input({ back: false, view: null, markers: { before: { marked: 0, unmarked: 0, placeholders: 1 }, after: { marked: 0, unmarked: 0, placeholders: 4 } } }));
+    expect(step.placeholderFrames).toBe(3);
+    expect(step.unmarkedFrames).toBe(0);
+    expect(stepProblems(step)).toContain('not back (no camera frames at the watcher)');
+    expect(stepProblems(step)).toContain('getUserMedia +?');
+    expect(stepProblems(step)).toContain('camera none');
+  });
+  it('the table has one row per subject and step', () => {
+    const steps = [stepFrom(input()), stepFrom(input({ step: 'video-profile-stable' }))];
+    const table = mediaSetupTable([{ engine: 'chromium', subject: 'library', run: 1, mediaSetup: steps }, { engine: 'chromium', subject: 'baseline', run: 1 }]);
+    expect(table.split('\n')).toHaveLength(4);
+    expect(table).toContain('| chromium | 1 | library | video-profile-stable | 800 | 0 / 0 | kept / kept / kept | 0 / 60 | 0.35 | yes | camera, microphone, screenShare |');
+    expect(mediaSetupTable([])).toBe('');
+  });
+});

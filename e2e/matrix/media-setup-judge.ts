@@ -1,0 +1,140 @@
+// `media-setup-across-reconnects` (issue 18): what one step left of a subject's media setup, the
+// checks the library is held to, and the tables (pure: unit-tested).
+import type { MediaSetupView } from '../page/media-setup';
+
+/** `n/a`: the browser lists no such device, nothing was chosen (Firefox: no speaker). */
+export type DeviceCheck = 'kept' | 'lost' | 'none' | 'n/a';
+
+export interface MediaSetupStep {
+  step: string;
+  /** What the subject got (the plain page: its SDK's own version of the step, or nothing). */
+  played: string;
+  /** Connected again, with camera frames at the watcher. */
+  back: boolean;
+  /** Step end → the watcher's first new camera frame after the picture froze (measure.ts `recoveryMs`). */
+  recoveryMs: number | null;
+  /** Captures opened since the setup was complete (getUserMedia / getDisplayMedia calls). */
+  extraGetUserMedia: number | null;
+  extraGetDisplayMedia: number | null;
+  /** The published tracks' capture `getSettings().deviceId` and `room.getActiveDevice('audiooutput')` vs the chosen ones. */
+  devices: { camera: DeviceCheck; microphone: DeviceCheck; speaker: DeviceCheck };
+  /** What the devices were, when not the chosen ones (first 8 characters). */
+  deviceValues: string;
+  /** Camera frames the watcher checked for the marker during the step. */
+  markedFrames: number;
+  unmarkedFrames: number;
+  /** Frames too small to carry the block (livekit-server's 8x8 / 2x2 blank frames): not counted as unmarked. */
+  placeholderFrames: number;
+  /** The watcher's volume on the subject's Room now (set: VOLUME). */
+  volume: number | null;
+  volumeKept: boolean;
+  /** The watcher is a participant of the subject's Room now (an unset volume is then one the Room never got). */
+  watcherPresent: boolean;
+  /** Published and unmuted on the page, and listed by the server. */
+  screenShare: boolean;
+  /** Which of the setup's LocalTrack objects are still the published ones. */
+  sameTracks: string[];
+  /** Processor stats and capture log excerpt, for whoever explains a failure. */
+  note: string;
+}
+
+const short = (id: string | null | undefined) => (id ? id.slice(0, 8) : 'none');
+const check = (actual: string | null | undefined, chosen: string | null | undefined): DeviceCheck => (chosen === null ? 'n/a' : !actual ? 'none' : actual === chosen ? 'kept' : 'lost');
+
+interface MarkerTotals {
+  marked: number;
+  unmarked: number;
+  placeholders?: number;
+}
+
+export interface StepInput {
+  step: string;
+  played: string;
+  back: boolean;
+  recoveryMs: number | null;
+  view: MediaSetupView | null;
+  /** The watcher's marker counts of this subject before and after the step. */
+  markers: { before: MarkerTotals; after: MarkerTotals };
+  serverScreenShare: boolean;
+  volume: number;
+}
+
+export function stepFrom(input: StepInput): MediaSetupStep {
+  const { view } = input;
+  const chosen = view?.chosen ?? undefined;
+  const devices = {
+    camera: check(view?.camera.deviceId, chosen?.videoinput),
+    microphone: check(view?.microphone.deviceId, chosen?.audioinput),
+    speaker: check(view?.speaker, chosen?.audiooutput),
+  };
+  const deviceValues = [
+    devices.camera !== 'kept' && devices.camera !== 'n/a' ? `camera=${short(view?.camera.deviceId)} (chosen ${short(chosen?.videoinput)})` : '',
+    devices.microphone !== 'kept' && devices.microphone !== 'n/a' ? `microphone=${short(view?.microphone.deviceId)} (chosen ${short(chosen?.audioinput)})` : '',
+    devices.speaker !== 'kept' && devices.speaker !== 'n/a' ? `speaker=${short(view?.speaker)} (chosen ${short(chosen?.audiooutput)})` : '',
+  ].filter(Boolean);
+  const sameTracks = view ? (['camera', 'microphone', 'screenShare'] as const).filter((k) => view[k].sameTrack) : [];
+  const p = view?.processor;
+  return {
+    step: input.step,
+    played: input.played,
+    back: input.back,
+    recoveryMs: input.recoveryMs,
+    extraGetUserMedia: view?.atSetup ? view.captures.getUserMedia - view.atSetup.getUserMedia : null,
+    extraGetDisplayMedia: view?.atSetup ? view.captures.getDisplayMedia - view.atSetup.getDisplayMedia : null,
+    devices,
+    deviceValues: deviceValues.join(' '),
+    markedFrames: input.markers.after.marked - input.markers.before.marked,
+    unmarkedFrames: input.markers.after.unmarked - input.markers.before.unmarked,
+    placeholderFrames: (input.markers.after.placeholders ?? 0) - (input.markers.before.placeholders ?? 0),
+    volume: view?.volume ?? null,
+    volumeKept: view?.volume != null && Math.abs(view.volume - input.volume) < 1e-6,
+    watcherPresent: Boolean(view?.watcherPresent),
+    screenShare: Boolean(view?.screenShare.published) && input.serverScreenShare,
+    sameTracks,
+    note: view ? `processor on camera=${view.camera.processor ?? 'none'} ${p ? `(${p.mode}, inits ${p.inits}, restarts ${p.restarts}, destroys ${p.destroys})` : ''} share page=${view.screenShare.published} server=${input.serverScreenShare}` : 'page did not answer',
+  };
+}
+
+/** The library's checks for one step; empty = passed. */
+export function stepProblems(s: MediaSetupStep): string[] {
+  const problems: string[] = [];
+  if (!s.back) problems.push('not back (no camera frames at the watcher)');
+  if (s.extraGetUserMedia !== 0) problems.push(`getUserMedia +${s.extraGetUserMedia ?? '?'}`);
+  if (s.extraGetDisplayMedia !== 0) problems.push(`getDisplayMedia +${s.extraGetDisplayMedia ?? '?'}`);
+  for (const [kind, kept] of Object.entries(s.devices)) if (kept !== 'kept' && kept !== 'n/a') problems.push(`${kind} ${kept}`);
+  if (s.unmarkedFrames !== 0) problems.push(`${s.unmarkedFrames} unmarked frames`);
+  if (s.markedFrames <= 0) problems.push('no marked frame seen');
+  if (!s.volumeKept) problems.push(`volume ${s.volume ?? 'unset'} (watcher ${s.watcherPresent ? 'in' : 'not in'} the Room)`);
+  if (!s.screenShare) problems.push('screen share not published');
+  return problems;
+}
+
+/** `server-leave: back 812 ms, gUM +0 gDM +0, devices kept, unmarked 0/143, volume 0.35, share yes, same camera,microphone,screenShare` */
+export function formatStep(s: MediaSetupStep): string {
+  const devices = Object.values(s.devices).every((d) => d === 'kept' || d === 'n/a') ? 'devices kept' : `devices ${s.deviceValues}`;
+  const problems = stepProblems(s);
+  return `${s.step}: ${s.back ? `back ${s.recoveryMs ?? '?'} ms` : 'NOT back'}, gUM +${s.extraGetUserMedia ?? '?'} gDM +${s.extraGetDisplayMedia ?? '?'}, ${devices}, unmarked ${s.unmarkedFrames}/${s.unmarkedFrames + s.markedFrames}${s.placeholderFrames ? ` (+${s.placeholderFrames} placeholder)` : ''}, volume ${s.volume ?? 'unset'}, share ${s.screenShare ? 'yes' : 'no'}, same ${s.sameTracks.join(',') || 'none'}${problems.length ? ` [FAILS: ${problems.join('; ')}]` : ' [ok]'}`;
+}
+
+interface Recorded {
+  engine: string;
+  subject: string;
+  run: number;
+  mediaSetup?: MediaSetupStep[];
+}
+
+/** Library vs plain page, step by step (the console table; matrix.json keeps the steps in each record). */
+export function mediaSetupTable(records: Recorded[]): string {
+  const rows = records.filter((r) => r.mediaSetup?.length);
+  if (!rows.length) return '';
+  const out = [
+    '| engine | run | subject | step | back (ms) | extra getUserMedia / getDisplayMedia | camera / mic / speaker | unmarked / checked frames | volume | screen share | same LocalTracks |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const r of rows) {
+    for (const s of r.mediaSetup!) {
+      out.push(`| ${r.engine} | ${r.run} | ${r.subject} | ${s.step} | ${s.back ? (s.recoveryMs ?? '?') : 'not back'} | ${s.extraGetUserMedia ?? '?'} / ${s.extraGetDisplayMedia ?? '?'} | ${s.devices.camera} / ${s.devices.microphone} / ${s.devices.speaker} | ${s.unmarkedFrames} / ${s.unmarkedFrames + s.markedFrames} | ${s.volume ?? 'unset'} | ${s.screenShare ? 'yes' : 'no'} | ${s.sameTracks.join(', ') || 'none'} |`);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,140 @@
+// Issue 18: a controlled reconnect (a new Room) must keep the call's media setup: the same
+// camera / microphone / screen-share LocalTracks (no new getUserMedia / getDisplayMedia), the
+// chosen devices, the camera's processor, the watcher's volume and the speaker. Both subjects set
+// up the same (devices, marker processor, volume, a clicked screen share); four steps follow, and
+// after each the watcher and the pages say what is left. Chromium only (plan.ts).
+import { TrackSource } from '@livekit/protocol';
+import { sleep, waitFor } from '../harness/proc';
+import { pageCall, type E2EEnv } from '../env';
+import type { MarkerCounts } from '../page/marker-watch';
+import type { MediaSetupView } from '../page/media-setup';
+import { SHARE_BUTTON, VOLUME } from '../page/setup-constants';
+import { firstStable } from './health-measure';
+import { formatStep, stepFrom, stepProblems, type MediaSetupStep } from './media-setup-judge';
+import { STEPS, type StepRun } from './media-setup-steps';
+import { framesFlowing, recoveryMs } from './measure';
+import { room, type Scenario } from './scenarios';
+import { assess, openTrio, samplesOf, status, type Subject, type SubjectKind, type Trio } from './subjects';
+
+/** Three fake cameras, microphones and speakers (the setup picks the 2nd camera, 3rd mic, 2nd speaker). */
+export const MEDIA_SETUP_ARGS = ['--use-fake-device-for-media-stream=device-count=3'];
+
+/** After a subject is back: time for its re-publish and re-applied settings to land, and for frames to pile up for the marker count. */
+const SETTLE_MS = 3_000;
+
+const cameraSamples = async (trio: Trio, since: number) => (await samplesOf(trio.watcher, since)).filter((s) => s.source === 'camera');
+const markersOf = async (trio: Trio, subject: Subject) => (await pageCall<Record<string, MarkerCounts>>(trio.watcher, 'markers'))[subject.identity] ?? { marked: 0, unmarked: 0, placeholders: 0, placeholdersWithRtp: 0, unmarkedRuns: [], lastAt: 0 };
+const view = (subject: Subject) => pageCall<MediaSetupView>(subject.page, 'mediaSetup').catch(() => null);
+
+async function serverScreenShare(env: E2EEnv, trio: Trio, identity: string): Promise<boolean> {
+  const participants = await env.rooms.listParticipants(trio.room).catch(() => []);
+  return Boolean(participants.find((p) => p.identity === identity)?.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE && !t.muted));
+}
+
+/** Connected with camera frames at the watcher since `end`; false at once for a plain page whose call ended. */
+async function cameraBack(trio: Trio, subject: Subject, end: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const st = await status(subject).catch(() => 'gone');
+    if (subject.kind === 'baseline' && st === 'disconnected' && Date.now() - end > 3_000) return false;
+    if (st === 'connected' && framesFlowing(await cameraSamples(trio, Math.max(end, Date.now() - 3_000)), subject.identity, Date.now())) return true;
+    await sleep(250);
+  }
+  return false;
+}
+
+/** Devices, processor and volume on both pages, then a real click on each page's share button; done when the watcher sees marked frames. */
+async function setUp(env: E2EEnv, trio: Trio, watcher: string) {
+  const subjects = [trio.library, trio.baseline];
+  for (const s of subjects) await pageCall(s.page, 'setupMedia', watcher);
+  for (const s of subjects) await s.page.click(`#${SHARE_BUTTON}`);
+  for (const s of subjects) await waitFor(`${s.kind} screen share published`, async () => Boolean((await view(s))?.screenShare.published) && (await serverScreenShare(env, trio, s.identity)), 20_000, 250);
+  for (const s of subjects) {
+    const from = (await markersOf(trio, s)).marked;
+    const ok = await firstStable(async () => (await markersOf(trio, s)).marked > from + 20, 20_000, 1_000);
+    if (ok === null) throw new Error(`the watcher sees no marked frame of ${s.kind}'s camera`);
+  }
+  const views = Object.fromEntries(await Promise.all(subjects.map(async (s) => [s.kind, await pageCall<MediaSetupView>(s.page, 'markSetupDone')] as const))) as Record<SubjectKind, MediaSetupView>;
+  // Every later check is against this setup: it must be complete on both pages before any step.
+  for (const s of subjects) {
+    const v = views[s.kind];
+    const usesChosen = (actual: string | null, chosen: string | null | undefined) => chosen === null || actual === chosen;
+    const complete = v.volume === VOLUME && usesChosen(v.camera.deviceId, v.chosen?.videoinput) && usesChosen(v.microphone.deviceId, v.chosen?.audioinput) && usesChosen(v.speaker, v.chosen?.audiooutput) && v.camera.processor !== null;
+    if (!complete) throw new Error(`${s.kind}'s media setup is incomplete: ${JSON.stringify({ volume: v.volume, camera: v.camera, microphone: v.microphone, speaker: v.speaker, chosen: v.chosen })}`);
+  }
+  return views;
+}
+
+async function observe(env: E2EEnv, trio: Trio, subject: Subject, step: StepRun, end: number, played: string, before: MarkerCounts): Promise<MediaSetupStep> {
+  const back = await cameraBack(trio, subject, end, step.backWithinMs);
+  if (back) await sleep(SETTLE_MS);
+  // The watcher (it publishes nothing) may be announced to a new Room late: its volume is judged once it is there.
+  if (back) await waitFor(`watcher in ${subject.kind}'s Room`, async () => Boolean((await view(subject))?.watcherPresent), 10_000, 250).catch(() => undefined);
+  return stepFrom({
+    step: step.name,
+    played,
+    back,
+    recoveryMs: back ? recoveryMs(await cameraSamples(trio, end - 5_000), subject.identity, end) : null,
+    view: await view(subject),
+    markers: { before, after: await markersOf(trio, subject) },
+    serverScreenShare: await serverScreenShare(env, trio, subject.identity),
+    volume: VOLUME,
+  });
+}
+
+export const mediaSetupAcrossReconnects: Scenario = {
+  name: 'media-setup-across-reconnects',
+  libraryShouldRecover: true,
+  chromiumArgs: MEDIA_SETUP_ARGS,
+  runs: 1,
+  async run(env, run) {
+    const name = room('media', run);
+    const watcher = `watch-${name}`;
+    // The watcher stays one participant all along (a fixed identity, no rejoin when the subjects go
+    // dark in the outage): its volume is then one the subjects' new Rooms must apply themselves.
+    // The steps come seconds apart: with the library's 15 s cooldown its 5th reconnect in a row would
+    // wait its backoff (27 s seen), which is the reconnect policy's business, not this scenario's.
+    const trio = await openTrio(env, name, env.server.wsUrl, ['library', 'baseline'], undefined, { reconnectCooldownMs: '3000' }, { identity: watcher, frozenRejoin: 'false', markers: '1' });
+    try {
+      const setup = await setUp(env, trio, watcher);
+      const t0 = Date.now();
+      const steps: Record<SubjectKind, MediaSetupStep[]> = { library: [], baseline: [] };
+      const lines: string[] = [];
+      for (const step of STEPS) {
+        const before = { library: await markersOf(trio, trio.library), baseline: await markersOf(trio, trio.baseline) };
+        const { end, played } = await step.play(env, trio);
+        lines.push(`${step.name} ended at +${end - t0} ms`);
+        const [lib, base] = await Promise.all([trio.library, trio.baseline].map((s) => observe(env, trio, s, step, end, played[s.kind], before[s.kind])));
+        steps.library.push(lib!);
+        steps.baseline.push(base!);
+      }
+      // Unmarked runs after the setup, in ms from it: where in which step the raw camera showed.
+      const markerLog = async (s: Subject) =>
+        (await markersOf(trio, s)).unmarkedRuns
+          .filter((r) => r.to >= t0)
+          .map((r) => `${r.from - t0}..${r.to - t0} ×${r.frames} ${r.sid} rgb(${r.rgb}) ${r.size} rtp=${r.rtp ?? '?'}`)
+          .join(' | ');
+      const rejoins = (await pageCall<{ rejoinedAt?: number[] }>(trio.watcher, 'describe')).rejoinedAt ?? [];
+      const records = [];
+      for (const s of [trio.library, trio.baseline]) {
+        const mine = steps[s.kind];
+        const problems = mine.flatMap((x) => stepProblems(x).map((p) => `${x.step}: ${p}`));
+        const times = mine.map((x) => x.recoveryMs);
+        const worst = times.every((t): t is number => t !== null) ? Math.max(...times) : null;
+        const at = setup[s.kind];
+        const setupSays = `setup: captures ${JSON.stringify(at.atSetup)}, volume ${at.volume}, speaker ${at.speaker?.slice(0, 8)}, processor ${at.camera.processor} (${at.processor?.mode}), share ${at.screenShare.published}`;
+        const detail = `via=${JSON.stringify(at.via)} ${setupSays} ${mine.map(formatStep).join(' || ')} unmarkedRuns(ms from setup)=${(await markerLog(s)) || 'none'} placeholders=${(await markersOf(trio, s)).placeholders} (with RTP timestamp ${(await markersOf(trio, s)).placeholdersWithRtp}) captureLog=${JSON.stringify((await view(s))?.captureLog ?? [])} steps=${lines.join('; ')} watcherRejoins(ms from setup)=${rejoins.map((at) => at - t0).join(',') || 'none'}`;
+        const record = await assess(this.name, run, trio, s, t0, { recovered: problems.length === 0, recoveryMs: worst, detail });
+        records.push({ ...record, mediaSetup: mine });
+      }
+      return records;
+    } finally {
+      env.proxy.restore();
+      env.proxy.dropAnswers(false);
+      env.proxy.dropRefreshTokens(false);
+      env.tokens.setOutage(false);
+      env.tokens.setTtlSeconds(600);
+      await trio.close();
+    }
+  },
+};

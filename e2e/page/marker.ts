@@ -1,0 +1,131 @@
+// The camera processor of `media-setup-across-reconnects` (issue 18): every frame it gives out
+// carries a solid magenta block in its top-left corner, so that the watcher tells processed
+// frames from raw ones. Chromium's fake cameras are grey (no saturated colour anywhere), Firefox's
+// fake camera is a flat colour that is never magenta.
+import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+
+/** The block: this share of the frame's width and height, from the top-left corner. */
+export const MARKER_SHARE = 0.25;
+const MARKER_FILL = '#ff00ff';
+
+/** Where the watcher samples: the middle half of the block (its edges bleed at a low bitrate and in 4:2:0). */
+export const SAMPLE_BOX = { x: MARKER_SHARE / 4, y: MARKER_SHARE / 4, w: MARKER_SHARE / 2, h: MARKER_SHARE / 2 };
+
+/** Magenta after VP8/VP9 at a low bitrate: red and blue high, green low. A grey pixel never passes. */
+export function isMarkerColour(r: number, g: number, b: number): boolean {
+  return r > 150 && b > 150 && g < 110;
+}
+
+/** A frame counts as marked when at least 12 of the 16 sampled pixels are magenta. */
+export function isMarkedSample(rgba: ArrayLike<number>): boolean {
+  let marked = 0;
+  for (let i = 0; i + 3 < rgba.length; i += 4) if (isMarkerColour(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) marked++;
+  return marked >= 12;
+}
+
+const paint = (ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, w: number, h: number) => {
+  ctx.fillStyle = MARKER_FILL;
+  ctx.fillRect(0, 0, Math.ceil(w * MARKER_SHARE), Math.ceil(h * MARKER_SHARE));
+};
+
+interface Built {
+  track: MediaStreamTrack;
+  mode: 'insertable-streams' | 'canvas-capture';
+  stop(): void;
+}
+
+type InsertableWindow = {
+  MediaStreamTrackProcessor?: new (o: { track: MediaStreamTrack }) => { readable: ReadableStream<VideoFrame> };
+  MediaStreamTrackGenerator?: new (o: { kind: 'video' }) => MediaStreamTrack & { writable: WritableStream<VideoFrame> };
+};
+
+/** Chromium: every camera frame goes through a transform that paints the block (no frame can pass unpainted). */
+function insertable(track: MediaStreamTrack, onFrame: () => void): Built {
+  const w = window as unknown as Required<InsertableWindow>;
+  const source = new w.MediaStreamTrackProcessor({ track });
+  const generator = new w.MediaStreamTrackGenerator({ kind: 'video' });
+  const canvas = new OffscreenCanvas(1, 1);
+  const ctx = canvas.getContext('2d')!;
+  const abort = new AbortController();
+  const transform = new TransformStream<VideoFrame, VideoFrame>({
+    transform(frame, controller) {
+      const { displayWidth: fw, displayHeight: fh } = frame;
+      if (canvas.width !== fw || canvas.height !== fh) [canvas.width, canvas.height] = [fw, fh];
+      ctx.drawImage(frame, 0, 0);
+      paint(ctx, fw, fh);
+      const out = new VideoFrame(canvas, { timestamp: frame.timestamp });
+      frame.close();
+      onFrame();
+      controller.enqueue(out);
+    },
+  });
+  source.readable.pipeThrough(transform, { signal: abort.signal }).pipeTo(generator.writable, { signal: abort.signal }).catch(() => undefined);
+  return { track: generator, mode: 'insertable-streams', stop: () => (abort.abort(), generator.stop()) };
+}
+
+/** Elsewhere (Firefox has no MediaStreamTrackProcessor): the camera drawn on a canvas, block on top, `captureStream`. */
+function canvasCopy(track: MediaStreamTrack, onFrame: () => void): Built {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.srcObject = new MediaStream([track]);
+  void video.play().catch(() => undefined);
+  const { width = 640, height = 360, frameRate = 30 } = track.getSettings();
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [width, height];
+  const ctx = canvas.getContext('2d')!;
+  paint(ctx, width, height); // the canvas's first frame is marked too
+  const out = canvas.captureStream(frameRate).getVideoTracks()[0]!;
+  const timer = setInterval(() => {
+    if (!video.videoWidth) return;
+    if (canvas.width !== video.videoWidth || canvas.height !== video.videoHeight) [canvas.width, canvas.height] = [video.videoWidth, video.videoHeight];
+    ctx.drawImage(video, 0, 0);
+    paint(ctx, canvas.width, canvas.height);
+    onFrame();
+  }, 1000 / frameRate);
+  return { track: out, mode: 'canvas-capture', stop: () => (clearInterval(timer), out.stop(), (video.srcObject = null)) };
+}
+
+export interface MarkerStats {
+  mode: string;
+  /** Frames painted since the processor was set (all its tracks). */
+  frames: number;
+  inits: number;
+  /** `restart`: the SDK gave it a new capture track (restartTrack: a new getUserMedia). */
+  restarts: number;
+  destroys: number;
+}
+
+export interface MarkerProcessor extends TrackProcessor<Track.Kind.Video, VideoProcessorOptions> {
+  stats(): MarkerStats;
+}
+
+export function markerProcessor(): MarkerProcessor {
+  const stats: MarkerStats = { mode: '', frames: 0, inits: 0, restarts: 0, destroys: 0 };
+  let built: Built | undefined;
+  const start = (track: MediaStreamTrack) => {
+    built?.stop();
+    const w = window as unknown as InsertableWindow;
+    built = w.MediaStreamTrackProcessor && w.MediaStreamTrackGenerator ? insertable(track, () => stats.frames++) : canvasCopy(track, () => stats.frames++);
+    stats.mode = built.mode;
+    processor.processedTrack = built.track;
+  };
+  const processor: MarkerProcessor = {
+    name: 'e2e-marker',
+    async init(opts) {
+      stats.inits++;
+      start(opts.track);
+    },
+    async restart(opts) {
+      stats.restarts++;
+      start(opts.track);
+    },
+    async destroy() {
+      stats.destroys++;
+      built?.stop();
+      built = undefined;
+      processor.processedTrack = undefined;
+    },
+    stats: () => ({ ...stats }),
+  };
+  return processor;
+}

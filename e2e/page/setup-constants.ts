@@ -1,0 +1,6 @@
+// What the media-setup scenario and its pages agree on (no browser code: the runner imports it too).
+
+/** The volume each subject sets on the watcher. */
+export const VOLUME = 0.35;
+/** The id of the button whose real click starts the screen share. */
+export const SHARE_BUTTON = 'share-screen';

@@ -3,6 +3,7 @@ import { ConnectionError, ConnectionState, DisconnectReason, NegotiationError } 
 import { callActions, type MediaSourceName } from '../../src';
 import { checkStep, type CallModel } from './model-invariants';
 import type { ModelSystem, TokenAnswer } from './model-system';
+import { e2eeSteps } from './model-e2ee';
 import { setupSteps } from './model-setup';
 
 type Act = (model: CallModel, sys: ModelSystem) => void;
@@ -135,6 +136,8 @@ const media = fc.oneof(
 
 // ---- the media setup: devices picked both ways, unplugged, processors, captures that end ----
 const setup = setupSteps.map(({ label, act }) => step(label, (model, sys) => act(sys, model.setup)));
+// ---- E2EE faults (a sequence with E2EE configured; no effect without) ----
+const e2ee = e2eeSteps.map(({ label, act }) => step(label, (_m, sys) => act(sys)));
 
 // ---- the token endpoint ----
 const ANSWERS: TokenAnswer[] = ['ok', '503', 'html', 'hang', '401', 'other-identity', 'malformed'];
@@ -162,4 +165,4 @@ export class TimeStep extends Step {
 
 /** `replayPath` (printed in a counterexample) with fast-check's `path` replays one failing sequence at once. */
 export const modelCommands = (maxCommands: number, replayPath?: string) =>
-  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, setup, token, time, time, time, wall, skew], { maxCommands, size: 'max', replayPath });
+  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, setup, e2ee, token, time, time, time, wall, skew], { maxCommands, size: 'max', replayPath });

@@ -1,6 +1,7 @@
 import { ConnectionState } from 'livekit-client';
 import { callActions } from '../../src';
 import { isPlain, type ModelSystem } from './model-system';
+import { checkE2EEAfterLeave, checkE2EESettled, checkE2EEStep, MODEL_KEY } from './model-e2ee';
 import { checkSetupAfterLeave, checkSetupSettled, checkSetupStep, type SetupModel } from './model-setup';
 
 /** What the user asked for last: the model the real system is checked against. */
@@ -70,8 +71,9 @@ export function checkStep(sys: ModelSystem, model: CallModel): void {
   const shares = sys.rooms.rooms.reduce((n, r) => n + r.localParticipant.calls.filter((c) => c.source === 'screenShare' && c.enabled).length, 0);
   if (shares > sys.shareGestures) fail(`${shares} screen shares started for ${sys.shareGestures} clicks: one was started without a gesture`, sys);
   checkWatchdogPace(sys);
-  const setupFailure = checkSetupStep(sys, model.setup);
+  const setupFailure = checkSetupStep(sys, model.setup) ?? checkE2EEStep(sys);
   if (setupFailure) fail(setupFailure, sys);
+  if (texts.some((text) => text.includes(MODEL_KEY))) fail('key bytes in an action, the state, a log line, an alert or diagnostics', sys);
   const reported = sys.alerts.reduce((n, a) => n + a.count, 0);
   const causes = sys.alertCauses + sys.actions.filter((a) => a.type === callActions.failed.type).length;
   if (reported > causes) fail(`${reported} alert reports for ${causes} alert-worthy causes: ${JSON.stringify(sys.alerts)}`, sys);
@@ -102,7 +104,7 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
     const { mediaHealth } = sys.call();
     const unhealthy = [...Object.entries(mediaHealth.remote), ...(mediaHealth.camera ? [['camera', mediaHealth.camera] as const] : [])].filter(([, e]) => e.health !== 'ok');
     if (unhealthy.length > 0) fail(`media still flagged once settled: ${JSON.stringify(unhealthy)}`, sys);
-    const devices = checkSetupSettled(sys);
+    const devices = checkSetupSettled(sys) ?? checkE2EESettled(sys);
     if (devices) fail(devices, sys);
   }
   // Leave, then nothing of the call may remain: Rooms, listeners, timers.
@@ -115,6 +117,6 @@ export async function checkQuiescence(sys: ModelSystem, model: CallModel, boundM
   const listeners = sys.rooms.rooms.reduce((n, r) => n + r.listenerCount() + r.engine.listenerCount(), 0);
   if (listeners > 0) fail(`${listeners} listeners still attached after leave`, sys);
   if (jest.getTimerCount() > 0) fail(`${jest.getTimerCount()} timers still pending after leave`, sys);
-  const running = checkSetupAfterLeave(sys);
+  const running = checkSetupAfterLeave(sys) ?? checkE2EEAfterLeave(sys);
   if (running) fail(running, sys);
 }

@@ -1,10 +1,10 @@
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
-import { ConnectionState, DeviceUnsupportedError, TokenSource, type TokenSourceResponseObject } from 'livekit-client';
+import { ConnectionState, DeviceUnsupportedError, TokenSource, type E2EEOptions, type TokenSourceResponseObject } from 'livekit-client';
 import { put, takeEvery } from 'redux-saga/effects';
 import createSagaMiddleware from 'redux-saga';
 import { callActions, callReducer, createCallController, type CallAlert } from '../../src';
 import { resetExpectedNoise } from '../../src/errors/expected-noise';
-import { FakeMediaWorld, FakeRoom, makeTestToken, type FakeConnectStep } from '../../src/testing';
+import { FakeE2EERoom, FakeMediaWorld, FakeRoom, makeTestToken, type FakeConnectStep, type FakeE2EEStep } from '../../src/testing';
 import { createQuietLogger } from './call-store';
 import { createModelDevices } from './model-setup';
 
@@ -48,8 +48,10 @@ function createModelTokenEndpoint() {
 }
 
 /** The Room double's factory, with a connect script that can be healed. */
-function createModelRooms() {
+function createModelRooms(e2ee: boolean) {
   const rooms: FakeRoom[] = [];
+  /** With E2EE: what the next Rooms' `setE2EEEnabled` does, and whether their worker answers. */
+  const e2eeFaults: { step: FakeE2EEStep; workerSilent?: boolean }[] = [];
   const steps: FakeConnectStep[] = [];
   const control = { unsupported: false };
   // bob publishes a camera in every Room; his feed and ours are the model's media faults.
@@ -68,15 +70,22 @@ function createModelRooms() {
         control.unsupported = false;
         throw new DeviceUnsupportedError('Cannot use E2EE on this browser');
       }
-      const room = new FakeRoom(options, () => steps.shift() ?? {});
+      const room = e2ee ? new FakeE2EERoom(options, () => steps.shift() ?? {}) : new FakeRoom(options, () => steps.shift() ?? {});
+      const fault = e2ee ? e2eeFaults.shift() : undefined;
+      if (fault && room instanceof FakeE2EERoom) {
+        room.scriptE2EE(fault.step);
+        if (fault.workerSilent) room.workerAnswerMs = null;
+      }
       media.attach(room);
       room.devices = devices;
       rooms.push(room);
       return room;
     },
     scriptConnect: (...next: FakeConnectStep[]) => steps.push(...next),
+    e2eeFaults,
     heal() {
       steps.length = 0;
+      e2eeFaults.length = 0;
       control.unsupported = false;
       for (const room of rooms) {
         room.disconnectDelayMs = 0;
@@ -88,16 +97,16 @@ function createModelRooms() {
 }
 
 /** Everything a model step acts on and every invariant reads. */
-export function createModelSystem() {
+export function createModelSystem({ e2ee }: { e2ee?: E2EEOptions } = {}) {
   resetExpectedNoise();
-  const rooms = createModelRooms();
+  const rooms = createModelRooms(e2ee !== undefined);
   const tokens = createModelTokenEndpoint();
   const alerts: CallAlert[] = [];
   const logger = createQuietLogger();
   const actions: UnknownAction[] = [];
   /** performance.now() of each action: the call clock, which wall-clock jumps do not move. */
   const actionTimes: number[] = [];
-  const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger, enumerateDevices: rooms.devices.enumerate });
+  const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger, enumerateDevices: rooms.devices.enumerate, ...(e2ee ? { e2ee } : {}) });
   const sagaErrors: unknown[] = [];
   const sagaMiddleware = createSagaMiddleware({ onError: (error) => sagaErrors.push(error) });
   const record: Middleware = () => (next) => (action) => {
@@ -127,6 +136,8 @@ export function createModelSystem() {
     controller,
     rooms,
     tokens,
+    e2ee: e2ee !== undefined,
+    e2eeOptions: e2ee,
     devices: rooms.devices,
     alerts,
     logger,

@@ -1,5 +1,7 @@
 /** @jest-environment ./__tests__/helpers/real-process-environment.ts */
 import fc from 'fast-check';
+import type { E2EEOptions } from 'livekit-client';
+import { createModelE2EE } from '../helpers/model-e2ee';
 import { modelCommands } from '../helpers/model-commands';
 import { checkQuiescence, type CallModel } from '../helpers/model-invariants';
 import { modelRuns, replayCommand, replayPathOf } from '../helpers/model-seeds';
@@ -44,10 +46,16 @@ async function catchingRejections(body: () => Promise<void>): Promise<unknown[]>
   return rejections;
 }
 
-async function runSequence(commands: Iterable<fc.AsyncCommand<CallModel, ReturnType<typeof createModelSystem>>>) {
+let e2eeOptions: E2EEOptions;
+beforeAll(async () => {
+  e2eeOptions = await createModelE2EE();
+});
+
+/** `e2ee`: this sequence's calls are end-to-end encrypted (one key provider for every sequence). */
+async function runSequence(e2ee: boolean, commands: Iterable<fc.AsyncCommand<CallModel, ReturnType<typeof createModelSystem>>>) {
   const rejections = await catchingRejections(async () => {
     jest.useFakeTimers({ now: new Date('2026-11-24T10:00:00Z') });
-    const sys = createModelSystem();
+    const sys = createModelSystem(e2ee ? { e2ee: e2eeOptions } : {});
     try {
       const model: CallModel = { inCall: false, everJoined: false, setup: { processor: undefined, seen: 0 } };
       await fc.asyncModelRun(() => ({ model, real: sys }), commands);
@@ -63,7 +71,7 @@ async function runSequence(commands: Iterable<fc.AsyncCommand<CallModel, ReturnT
 
 describe('controller model', () => {
   it.each(RUNS)('random interleavings of user actions, SDK and token faults and clock jumps keep every invariant ($label $seed)', async (run) => {
-    const property = fc.asyncProperty(modelCommands(MAX_COMMANDS, run.replayPath), runSequence);
+    const property = fc.asyncProperty(fc.boolean(), modelCommands(MAX_COMMANDS, run.replayPath), runSequence);
     const details = await fc.check(property, { seed: run.seed, numRuns: run.runs, path: run.path });
     if (!details.failed) return;
     // fast-check's report names seed and path; the replay command is what one acts on.

@@ -1,5 +1,6 @@
 import { callActions, selectDevices, selectLostDevices } from '../../src';
-import { FakeDeviceList } from '../../src/testing';
+import type { RoomOptions } from 'livekit-client';
+import { FakeDeviceList, createFakeRoomFactory, type FakeRemoteParticipant } from '../../src/testing';
 import { advance, createJoinedStore, settle, useFakeCallClock } from '../helpers/call-store';
 
 useFakeCallClock();
@@ -108,6 +109,25 @@ describe('what the user set on others', () => {
     await settle();
     expect(bobAgain.volume).toBe(0.3);
     expect(t.call().participantVolumes).toEqual({ bob: 0.3 });
+  });
+
+  it('participants already in a replacement Room when it connects (no ParticipantConnected for them) get their volume', async () => {
+    const factory = createFakeRoomFactory();
+    const bobs: FakeRemoteParticipant[] = [];
+    const createRoom = (options: RoomOptions) => {
+      const room = factory.createRoom(options);
+      const bob: FakeRemoteParticipant = { identity: 'bob', volume: 1, setVolume(v) { this.volume = v; } };
+      room.remoteParticipants.set('bob', bob); // in the join response
+      bobs.push(bob);
+      return room;
+    };
+    const t = await createJoinedStore({ createRoom });
+    t.store.dispatch(callActions.setParticipantVolume({ identity: 'bob', volume: 0.35 }));
+    await settle();
+    t.store.dispatch(callActions.forceReconnect({ reason: 'test' }));
+    await advance(5_000);
+    expect(factory.rooms).toHaveLength(2);
+    expect(bobs.map((b) => b.volume)).toEqual([0.35, 0.35]);
   });
 
   it('a volume out of range is clamped; a new call keeps the devices and volumes', async () => {

@@ -100,6 +100,22 @@ describe('a controlled reconnect keeps the captures', () => {
     expect(t.tracks.camera.stopped).toBe(true);
   });
 
+  it("the SDK's own full reconnect whose republish failed: the captures it let go of are published again on that Room, not re-captured", async () => {
+    const t = await fullSetup();
+    const room = t.rooms.last();
+    room.simulateReconnecting();
+    // livekit-client's republishAllTracks: each track unpublished unstopped, then its publish failed.
+    for (const track of [t.tracks.camera, t.tracks.microphone]) await room.localParticipant.unpublishTrack(track, false);
+    await settle();
+    room.simulateReconnected();
+    await advance(5_000);
+    expect(t.rooms.rooms).toHaveLength(1);
+    expect(published(t, 'camera')).toBe(t.tracks.camera);
+    expect(published(t, 'microphone')).toBe(t.tracks.microphone);
+    expect(room.localParticipant.captures).toEqual(['microphone', 'camera', 'screenShare']); // the three of the setup only
+    expect(t.tracks.camera.getProcessor()).toBe(blur);
+  });
+
   it('leave stops every capture, also those waiting between Rooms', async () => {
     const t = await fullSetup();
     t.rooms.last().simulateSdkGiveUp();

@@ -9,6 +9,7 @@ import { expectNoise } from '../errors/expected-noise';
 import { appStopsOnUnpublish, roomOptionsWithSetup } from '../devices/room-setup-options';
 import { releaseRoomE2EE } from '../e2ee/e2ee-room';
 import { roomOptionsForProfile } from '../media/video-profiles';
+import { originalDisconnect } from '../controls/routed-room';
 import type { TokenLife } from '../token/token-clock';
 import { roomSignalChannel, type RoomSignal } from './room-events';
 import type { CallRoom } from './room-surface';
@@ -31,8 +32,9 @@ export function* openRoom(ctx: ControllerContext) {
   const base = { reconnectPolicy: ctx.options.reconnectPolicy, ...roomOptionsForProfile(profile, ctx.options.videoProfiles) };
   const setup = { devices, videoProcessor: ctx.captures.processorFor('camera'), audioProcessor: ctx.captures.processorFor('microphone') };
   const room = ctx.options.createRoom(roomOptionsWithSetup(base, setup)) as CallRoom;
-  const signals = roomSignalChannel(room);
+  // The keeper hears a Room's end of restart before the sagas do: a re-apply then finds its captures.
   const unwatchCaptures = ctx.captures.watch(room, appStopsOnUnpublish(base));
+  const signals = roomSignalChannel(room);
   ctx.roomProfile = profile;
   ctx.rooms.set(room);
   yield put(callActions.roomCreated({ profile }));
@@ -45,7 +47,8 @@ const CANCELLED_NOISE_MS = 5_000;
 
 export async function disconnectQuietly(room: CallRoom, ctx: ControllerContext): Promise<void> {
   try {
-    await room.disconnect(true);
+    // The Room's own disconnect: the routed one (ControlBar's leave) would end the whole call.
+    await originalDisconnect(room)(true);
   } catch (error) {
     ctx.logger.info(`[redux-livekit-call] disconnect of a replaced Room failed: ${errorMessage(error)}`);
   }

@@ -44,12 +44,15 @@ function* followDevices(ctx: ControllerContext, room: DeviceRoom) {
 }
 
 /**
- * Once a Room is connected with its captures: the live devices are the chosen ones (a pick made
- * while reconnecting, or a moved track still on the device it had), unless a chosen one is gone.
+ * Once a Room is connected with its captures: the volumes set on others apply to who is there, and
+ * the live devices are the chosen ones (a pick made while reconnecting, or a moved track still on
+ * the device it had), unless a chosen one is gone.
  */
 function* reconcileDevices(ctx: ControllerContext) {
   const room = ctx.rooms.get() as (DeviceRoom & { getActiveDevice?(kind: string): string | undefined }) | undefined;
   if (!room || room.state !== 'connected') return;
+  // Participants already in the Room came with its join response: no ParticipantConnected for them.
+  applyVolumes(room, ((yield select(selectCall)) as CallState).participantVolumes);
   yield call(followDevices, ctx, room);
   const { devices, lostDevices }: CallState = yield select(selectCall);
   for (const kind of DEVICE_KINDS) {

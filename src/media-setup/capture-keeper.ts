@@ -38,8 +38,18 @@ export function createCaptureKeeper(): CaptureKeeper {
   const processors = new Map<MediaSourceName, unknown>();
   // Rooms whose captures are being taken off by detachAll: their unpublish events are ours.
   const detaching = new WeakSet<CallRoom>();
-  // Let go of while a Room's SDK restarted: kept if that ends in Disconnected, left to the SDK if it republishes.
+  // Let go of while a Room's SDK restarted (its republish): once the restart ends (Reconnected or
+  // Disconnected) whatever it did not publish again is kept, never left running on its own.
   const limbo = new Set<KeptTrack>();
+  const limboOf = new WeakMap<CallRoom, Set<KeptTrack>>();
+  const settleLimbo = (room: CallRoom) => {
+    const mine = limboOf.get(room);
+    for (const track of mine ?? []) {
+      limbo.delete(track);
+      if (!isPublishedOn(room, track)) keep(track);
+    }
+    mine?.clear();
+  };
 
   const remember = (track: KeptTrack) => {
     const source = mediaSourceOf(track);
@@ -56,6 +66,7 @@ export function createCaptureKeeper(): CaptureKeeper {
   return {
     watch(room, stopOnAppUnpublish) {
       const mine = new Set<KeptTrack>();
+      limboOf.set(room, mine);
       const decide = (track: KeptTrack) => {
         if (isPublishedOn(room, track)) return;
         if (room.state === 'disconnected') keep(track);
@@ -73,23 +84,20 @@ export function createCaptureKeeper(): CaptureKeeper {
         // The Room's own disconnect emits this before its state says so: decide once it has.
         void Promise.resolve().then(() => decide(track));
       };
-      const onDisconnected = () => {
-        for (const track of mine) {
-          limbo.delete(track);
-          if (!isPublishedOn(room, track)) keep(track);
-        }
-        mine.clear();
-      };
+      const onRestartEnded = () => settleLimbo(room);
       room.on(RoomEvent.LocalTrackUnpublished, onUnpublished);
-      room.on(RoomEvent.Disconnected, onDisconnected);
+      room.on(RoomEvent.Disconnected, onRestartEnded);
+      room.on(RoomEvent.Reconnected, onRestartEnded);
       return () => {
         room.off(RoomEvent.LocalTrackUnpublished, onUnpublished);
-        room.off(RoomEvent.Disconnected, onDisconnected);
+        room.off(RoomEvent.Disconnected, onRestartEnded);
+        room.off(RoomEvent.Reconnected, onRestartEnded);
       };
     },
     async detachAll(room) {
       const participant = room.localParticipant;
       if (!isMovable(participant)) return;
+      settleLimbo(room);
       detaching.add(room);
       const pending: Promise<unknown>[] = [];
       try {

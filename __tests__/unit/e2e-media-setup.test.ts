@@ -37,8 +37,8 @@ const chosen = { videoinput: 'cam-2', audioinput: 'mic-3', audiooutput: 'spk-2' 
 const view = (over: Partial<MediaSetupView> = {}): MediaSetupView => ({
   via: { devices: 'callActions.selectDevice', volume: 'callActions.setParticipantVolume', screenShare: 'callActions.toggleScreenShare(true)' },
   chosen,
-  captures: { getUserMedia: 4, getDisplayMedia: 1 },
-  atSetup: { getUserMedia: 4, getDisplayMedia: 1 },
+  captures: { getUserMedia: 4, getDisplayMedia: 1, sdkRestarts: 0 },
+  atSetup: { getUserMedia: 4, getDisplayMedia: 1, sdkRestarts: 0 },
   captureLog: [],
   camera: { published: true, deviceId: 'cam-2', sameTrack: true, processor: 'e2e-marker', readyState: 'live' },
   microphone: { published: true, deviceId: 'mic-3', sameTrack: true },
@@ -69,11 +69,20 @@ describe('media-setup step checks', () => {
     expect(step).toMatchObject({ extraGetUserMedia: 0, extraGetDisplayMedia: 0, markedFrames: 60, unmarkedFrames: 0, volumeKept: true, screenShare: true });
     expect(formatStep(step)).toContain('[ok]');
   });
+  it("livekit-client's own restartTrack of the same tracks is not the library's capture; restarts of tracks then replaced are", () => {
+    const same = stepFrom(input({ view: view({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 2 } }) }));
+    expect(stepProblems(same)).toEqual([]);
+    const replaced = stepFrom(input({ view: view({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 2 }, microphone: { published: true, deviceId: 'mic-3', sameTrack: false } }) }));
+    expect(stepProblems(replaced)).toEqual(['livekit-client restarted tracks that were then replaced (same: camera,screenShare)']);
+    const ours = stepFrom(input({ view: view({ captures: { getUserMedia: 7, getDisplayMedia: 1, sdkRestarts: 2 } }) }));
+    expect(stepProblems(ours)).toEqual(["getUserMedia +1 not by livekit-client's restartTrack"]);
+  });
+
   it('what a Room replaced from scratch loses, each named', () => {
     const step = stepFrom(
       input({
         view: view({
-          captures: { getUserMedia: 6, getDisplayMedia: 1 },
+          captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 0 },
           camera: { published: true, deviceId: 'cam-1', sameTrack: false, processor: null, readyState: 'live' },
           microphone: { published: true, deviceId: 'default', sameTrack: false },
           speaker: 'default',
@@ -84,7 +93,7 @@ describe('media-setup step checks', () => {
         serverScreenShare: false,
       }),
     );
-    expect(stepProblems(step)).toEqual(['getUserMedia +2', 'camera lost', 'microphone lost', 'speaker lost', '56 unmarked frames', 'no marked frame seen', 'volume unset (watcher in the Room)', 'screen share not published']);
+    expect(stepProblems(step)).toEqual(["getUserMedia +2 not by livekit-client's restartTrack", 'camera lost', 'microphone lost', 'speaker lost', '56 unmarked frames', 'no marked frame seen', 'volume unset (watcher in the Room)', 'screen share not published']);
     expect(step.deviceValues).toContain('camera=cam-1 (chosen cam-2)');
     expect(step.sameTracks).toEqual([]);
   });
@@ -93,7 +102,7 @@ describe('media-setup step checks', () => {
     expect(step.placeholderFrames).toBe(3);
     expect(step.unmarkedFrames).toBe(0);
     expect(stepProblems(step)).toContain('not back (no camera frames at the watcher)');
-    expect(stepProblems(step)).toContain('getUserMedia +?');
+    expect(stepProblems(step)).toContain("getUserMedia +? not by livekit-client's restartTrack");
     expect(stepProblems(step)).toContain('camera none');
   });
   it('the table has one row per subject and step', () => {

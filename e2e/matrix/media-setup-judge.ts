@@ -32,6 +32,8 @@ export interface MediaSetupStep {
   watcherPresent: boolean;
   /** Published and unmuted on the page, and listed by the server. */
   screenShare: boolean;
+  /** Of `extraGetUserMedia`: livekit-client's restartTrack of a track it holds (its own full reconnect restarts them; the same LocalTrack, processor kept). */
+  sdkRestarts: number | null;
   /** Which of the setup's LocalTrack objects are still the published ones. */
   sameTracks: string[];
   /** Processor stats and capture log excerpt, for whoever explains a failure. */
@@ -81,6 +83,7 @@ export function stepFrom(input: StepInput): MediaSetupStep {
     recoveryMs: input.recoveryMs,
     extraGetUserMedia: view?.atSetup ? view.captures.getUserMedia - view.atSetup.getUserMedia : null,
     extraGetDisplayMedia: view?.atSetup ? view.captures.getDisplayMedia - view.atSetup.getDisplayMedia : null,
+    sdkRestarts: view?.atSetup ? (view.captures.sdkRestarts ?? 0) - (view.atSetup.sdkRestarts ?? 0) : null,
     devices,
     deviceValues: deviceValues.join(' '),
     markedFrames: input.markers.after.marked - input.markers.before.marked,
@@ -99,7 +102,10 @@ export function stepFrom(input: StepInput): MediaSetupStep {
 export function stepProblems(s: MediaSetupStep): string[] {
   const problems: string[] = [];
   if (!s.back) problems.push('not back (no camera frames at the watcher)');
-  if (s.extraGetUserMedia !== 0) problems.push(`getUserMedia +${s.extraGetUserMedia ?? '?'}`);
+  // The library opens nothing; livekit-client's own full reconnect (answers dropped: its NegotiationError) restarts the tracks it holds.
+  const ours = s.extraGetUserMedia === null ? null : s.extraGetUserMedia - (s.sdkRestarts ?? 0);
+  if (ours !== 0) problems.push(`getUserMedia +${ours ?? '?'} not by livekit-client's restartTrack`);
+  if ((s.sdkRestarts ?? 0) > 0 && !(s.sameTracks.includes('camera') && s.sameTracks.includes('microphone'))) problems.push(`livekit-client restarted tracks that were then replaced (same: ${s.sameTracks.join(',') || 'none'})`);
   if (s.extraGetDisplayMedia !== 0) problems.push(`getDisplayMedia +${s.extraGetDisplayMedia ?? '?'}`);
   for (const [kind, kept] of Object.entries(s.devices)) if (kept !== 'kept' && kept !== 'n/a') problems.push(`${kind} ${kept}`);
   if (s.unmarkedFrames !== 0) problems.push(`${s.unmarkedFrames} unmarked frames`);
@@ -113,7 +119,7 @@ export function stepProblems(s: MediaSetupStep): string[] {
 export function formatStep(s: MediaSetupStep): string {
   const devices = Object.values(s.devices).every((d) => d === 'kept' || d === 'n/a') ? 'devices kept' : `devices ${s.deviceValues}`;
   const problems = stepProblems(s);
-  return `${s.step}: ${s.back ? `back ${s.recoveryMs ?? '?'} ms` : 'NOT back'}, gUM +${s.extraGetUserMedia ?? '?'} gDM +${s.extraGetDisplayMedia ?? '?'}, ${devices}, unmarked ${s.unmarkedFrames}/${s.unmarkedFrames + s.markedFrames}${s.placeholderFrames ? ` (+${s.placeholderFrames} placeholder)` : ''}, volume ${s.volume ?? 'unset'}, share ${s.screenShare ? 'yes' : 'no'}, same ${s.sameTracks.join(',') || 'none'}${problems.length ? ` [FAILS: ${problems.join('; ')}]` : ' [ok]'}`;
+  return `${s.step}: ${s.back ? `back ${s.recoveryMs ?? '?'} ms` : 'NOT back'}, gUM +${s.extraGetUserMedia ?? '?'}${s.sdkRestarts ? ` (${s.sdkRestarts} by the SDK's restartTrack)` : ''} gDM +${s.extraGetDisplayMedia ?? '?'}, ${devices}, unmarked ${s.unmarkedFrames}/${s.unmarkedFrames + s.markedFrames}${s.placeholderFrames ? ` (+${s.placeholderFrames} placeholder)` : ''}, volume ${s.volume ?? 'unset'}, share ${s.screenShare ? 'yes' : 'no'}, same ${s.sameTracks.join(',') || 'none'}${problems.length ? ` [FAILS: ${problems.join('; ')}]` : ' [ok]'}`;
 }
 
 interface Recorded {

@@ -3,12 +3,27 @@
 // marker processor on the camera, sets the watcher's volume, renders the screen-share button (a
 // real click starts the share), and says after each step what is left of that setup.
 // Import it first: the counters wrap navigator.mediaDevices before anything captures.
-import { Track, type LocalTrack, type LocalVideoTrack, type Room } from 'livekit-client';
+import { LocalAudioTrack, LocalVideoTrack, Track, type LocalTrack, type Room } from 'livekit-client';
 import { markerProcessor, type MarkerProcessor } from './marker';
 import { SHARE_BUTTON, VOLUME } from './setup-constants';
 
 type CaptureApi = 'getUserMedia' | 'getDisplayMedia';
-const captures: Record<CaptureApi, number> = { getUserMedia: 0, getDisplayMedia: 0 };
+/** `sdkRestarts`: getUserMedia calls made by livekit-client's restartTrack of a track it already has (its own full reconnect, an unmute). */
+const captures: Record<CaptureApi | 'sdkRestarts', number> = { getUserMedia: 0, getDisplayMedia: 0, sdkRestarts: 0 };
+// A getUserMedia while one of livekit-client's restartTrack calls runs is that restart's (the SDK's own full reconnect restarts the tracks it holds).
+let restarting = 0;
+for (const proto of [LocalAudioTrack.prototype, LocalVideoTrack.prototype] as { restartTrack(...args: unknown[]): Promise<unknown> }[]) {
+  const own = proto.restartTrack;
+  proto.restartTrack = async function (this: unknown, ...args: unknown[]) {
+    restarting++;
+    try {
+      return await own.apply(this, args);
+    } finally {
+      restarting--;
+    }
+  };
+}
+const byRestart = () => restarting > 0;
 const captureLog: string[] = [];
 
 const what = (c?: MediaStreamConstraints) =>
@@ -27,6 +42,7 @@ for (const api of ['getUserMedia', 'getDisplayMedia'] as const) {
   if (original) {
     devices[api] = (constraints) => {
       captures[api]++;
+      if (api === 'getUserMedia' && byRestart()) captures.sdkRestarts++;
       captureLog.push(`${Date.now()} ${api} ${what(constraints)}`);
       return original(constraints);
     };
@@ -70,7 +86,7 @@ export function mediaSetup(driver: SetupDriver) {
   let watcher: string | null = null;
   let processor: MarkerProcessor | undefined;
   let tracks: Partial<Record<'camera' | 'microphone' | 'screenShare', LocalTrack>> = {};
-  let atSetup: Record<CaptureApi, number> | null = null;
+  let atSetup: Record<CaptureApi | 'sdkRestarts', number> | null = null;
 
   const button = document.createElement('button');
   button.id = SHARE_BUTTON;

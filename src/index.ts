@@ -38,6 +38,7 @@ export { isTerminalDisconnect } from './connection/disconnect-policy';
 export { reconnectDelayMs } from './connection/reconnect-policy';
 export { refreshAt, refreshDelayMs, serverWouldRefuse } from './token/refresh-policy';
 export { CallTokenError } from './token/token-error';
+export { CallToggleError } from './controls/toggle-error';
 export { shouldFallBackToStable } from './negotiation/window-policy';
 export { qualityLevel, isTrouble } from './quality/quality-level';
 export { nextHdRetryMs, shouldFallBackForQuality, shouldOfferHd, qualityStep, MAX_HD_RETRY_FACTOR, type QualityPolicyInput, type QualityStep } from './quality/quality-policy';

@@ -12,6 +12,7 @@ import type { TimelineEntry } from '../diagnostics/timeline-entry';
 import { e2eeSaga } from '../e2ee/e2ee-saga';
 import { mediaSaga } from '../media/toggle-saga';
 import { devicesSaga } from '../devices/device-saga';
+import { controlsSaga } from '../controls/controls-saga';
 import { qualitySaga } from '../quality/quality-saga';
 import { createCredentialStore } from '../token/credentials';
 import { createCaptureKeeper } from '../media-setup/capture-keeper';
@@ -71,6 +72,7 @@ export function createCallController(config: CallControllerConfig): CallControll
   function* saga(): Generator {
     yield fork(keepAlive, 'media', mediaSaga);
     yield fork(keepAlive, 'devices', devicesSaga);
+    yield fork(keepAlive, 'controls', controlsSaga);
     yield fork(keepAlive, 'video-profile', videoProfileSaga);
     yield fork(keepAlive, 'quality', qualitySaga);
     yield fork(keepAlive, 'e2ee', e2eeSaga);

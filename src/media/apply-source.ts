@@ -8,6 +8,7 @@ import { errorMessage } from '../errors/redact';
 import type { CallErrorKind } from '../errors/types';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { publishKept } from '../media-setup/restore-captures';
+import { toggleArgsFor } from '../controls/toggle-args';
 import { liveEnabled, setLiveEnabled } from './live-media';
 import { screenShareRefusal } from './screen-share-policy';
 
@@ -52,7 +53,7 @@ export function* applySource(ctx: ControllerContext, room: CallRoom, source: Med
     try {
       // A capture kept from the Room before goes over as it is: no new getUserMedia for it.
       if (desired && ctx.captures.has(source)) yield call(publishKept, ctx, room, source, true);
-      else yield call(setLiveEnabled, room.localParticipant, source, desired);
+      else yield call(setLiveEnabled, room.localParticipant, source, desired, toggleArgsFor(ctx, source));
       const current = ctx.rooms.get() ?? room;
       yield put(callActions.toggleSettled({ source, enabled: liveEnabled(current.localParticipant, source), desired, ok: true }));
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { MediaSourceName } from '../call/types';
 import type { CallLocalParticipant } from '../connection/room-surface';
+import { originalToggle } from '../controls/routed-room';
 
 /** What the live participant shows right now: the only truth for "flip" toggles. */
 export function liveEnabled(participant: CallLocalParticipant, source: MediaSourceName): boolean {
@@ -13,15 +14,9 @@ export function liveEnabled(participant: CallLocalParticipant, source: MediaSour
   }
 }
 
-export function setLiveEnabled(participant: CallLocalParticipant, source: MediaSourceName, enabled: boolean): Promise<unknown> {
-  switch (source) {
-    case 'camera':
-      return participant.setCameraEnabled(enabled);
-    case 'microphone':
-      return participant.setMicrophoneEnabled(enabled);
-    case 'screenShare':
-      return participant.setScreenShareEnabled(enabled);
-  }
+/** The controller's own SDK call: the participant's original method (the routed one would loop), with the caller's options. */
+export function setLiveEnabled(participant: CallLocalParticipant, source: MediaSourceName, enabled: boolean, args: unknown[] = []): Promise<unknown> {
+  return originalToggle(participant, source)(enabled, ...args);
 }
 
 /** The next wanted state: the payload if given, else the opposite of what is live. */

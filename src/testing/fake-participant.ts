@@ -1,8 +1,10 @@
-import { RoomEvent } from 'livekit-client';
+import { ParticipantEvent, RoomEvent } from 'livekit-client';
 import type { CallLocalParticipant } from '../connection/room-surface';
 import type { FakeLocalTrack} from './fake-tracks';
 import { TRACK_SOURCE, captureAsSdk } from './fake-tracks';
 import type { TinyEmitter } from './tiny-emitter';
+import { FakeLocalPublication, FakeParticipantSurface } from './fake-ui-surface';
+import type { FakeToggleCall, FakeToggleStep } from './fake-toggle-records';
 
 export interface FakePublication {
   trackSid: string;
@@ -23,30 +25,14 @@ export type FakeSource = 'camera' | 'microphone' | 'screenShare';
 // livekit-client's sourceToKind: a screen share has no device kind.
 export const DEVICE_KIND: Record<FakeSource, string | undefined> = { camera: 'videoinput', microphone: 'audioinput', screenShare: undefined };
 
-/** A scripted outcome for the next set*Enabled call of one source. */
-export type FakeToggleStep = {
-  delayMs?: number;
-  error?: unknown;
-  /** As livekit-client does when creating the track fails: emit `MediaDevicesError` with the error, then reject with it. */
-  mediaDevicesError?: boolean;
-};
-
-export interface FakeToggleCall {
-  source: FakeSource;
-  enabled: boolean;
-  at: number;
-  /** Calls of this source in flight when this one started (0 = serialized). */
-  concurrent: number;
-}
+export type { FakeToggleStep, FakeToggleCall } from './fake-toggle-records';
 
 /** The Room double's local participant: records every SDK call and how many overlapped. */
-export class FakeLocalParticipant implements CallLocalParticipant {
-  identity = '';
+export class FakeLocalParticipant extends FakeParticipantSurface<FakePublication> implements CallLocalParticipant {
   private readonly enabled: Record<FakeSource, boolean> = { camera: false, microphone: false, screenShare: false };
   private readonly inFlight: Record<FakeSource, number> = { camera: 0, microphone: 0, screenShare: 0 };
   private readonly script: Record<FakeSource, FakeToggleStep[]> = { camera: [], microphone: [], screenShare: [] };
   readonly calls: FakeToggleCall[] = [];
-  readonly trackPublications = new Map<string, FakePublication>();
   /** Every capture this participant opened (getUserMedia / getDisplayMedia), including a camera's restart on unmute. */
   readonly captures: FakeSource[] = [];
   /** Every track this participant captured, in order. */
@@ -55,7 +41,9 @@ export class FakeLocalParticipant implements CallLocalParticipant {
   defaultDelayMs = 0;
   maxConcurrent = 0;
 
-  constructor(private readonly room: FakeParticipantRoom) {}
+  constructor(private readonly room: FakeParticipantRoom) {
+    super();
+  }
 
   get isCameraEnabled() {
     return this.enabled.camera;
@@ -83,6 +71,7 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     if (this.enabled[source] === enabled) return;
     this.enabled[source] = enabled;
     this.room.emit(enabled ? RoomEvent.LocalTrackPublished : RoomEvent.LocalTrackUnpublished, { source }, this);
+    this.announceMute(this.publicationOf(source), !enabled);
   }
 
   /** The publication of a source (camera, microphone, screen share), as `getTrackPublication` would find it. */
@@ -96,10 +85,10 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     const step = source ? this.script[source].shift() : undefined;
     if (step?.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
     if (step?.error !== undefined) throw step.error;
-    const pub: FakePublication = { trackSid: `TR_${track.source}_${++nextSid}`, source: track.source, track };
+    const pub: FakePublication = new FakeLocalPublication(`TR_${track.source}_${++nextSid}`, track.source, track);
     this.trackPublications.set(pub.trackSid, pub);
     if (source) this.enabled[source] = !track.isMuted;
-    this.room.emit(RoomEvent.LocalTrackPublished, pub, this);
+    this.announce(this.room, RoomEvent.LocalTrackPublished, pub, ParticipantEvent.LocalTrackPublished);
     return pub;
   }
 
@@ -110,7 +99,7 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     const source = (Object.keys(TRACK_SOURCE) as FakeSource[]).find((s) => TRACK_SOURCE[s] === track.source);
     if (source && !this.publicationOf(source)) this.enabled[source] = false;
     if (stopOnUnpublish) track.stop();
-    this.room.emit(RoomEvent.LocalTrackUnpublished, pub, this);
+    this.announce(this.room, RoomEvent.LocalTrackUnpublished, pub, ParticipantEvent.LocalTrackUnpublished);
     return pub;
   }
 
@@ -140,19 +129,20 @@ export class FakeLocalParticipant implements CallLocalParticipant {
     return track;
   }
 
-  setCameraEnabled(enabled: boolean) {
-    return this.toggle('camera', enabled);
+  setCameraEnabled(enabled: boolean, ...args: unknown[]) {
+    return this.toggle('camera', enabled, args);
   }
-  setMicrophoneEnabled(enabled: boolean) {
-    return this.toggle('microphone', enabled);
+  setMicrophoneEnabled(enabled: boolean, ...args: unknown[]) {
+    return this.toggle('microphone', enabled, args);
   }
-  setScreenShareEnabled(enabled: boolean) {
-    return this.toggle('screenShare', enabled);
+  setScreenShareEnabled(enabled: boolean, ...args: unknown[]) {
+    return this.toggle('screenShare', enabled, args);
   }
 
-  private async toggle(source: FakeSource, enabled: boolean): Promise<void> {
+  /** Resolves with the source's publication, as livekit-client does. */
+  private async toggle(source: FakeSource, enabled: boolean, args: unknown[]): Promise<FakePublication | undefined> {
     const step = this.script[source].shift() ?? {};
-    this.calls.push({ source, enabled, at: Date.now(), concurrent: this.inFlight[source] });
+    this.calls.push({ source, enabled, at: Date.now(), concurrent: this.inFlight[source], args });
     this.inFlight[source] += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.inFlight[source]);
     try {
@@ -163,6 +153,7 @@ export class FakeLocalParticipant implements CallLocalParticipant {
         throw step.error;
       }
       await this.applyTrack(source, enabled);
+      return this.publicationOf(source);
     } finally {
       this.inFlight[source] -= 1;
     }

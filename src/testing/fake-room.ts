@@ -3,6 +3,7 @@ import type { CallRoom } from '../connection/room-surface';
 import { DEVICE_KIND, FakeLocalParticipant, type FakeSource } from './fake-participant';
 import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
+import { FakeRoomSurface } from './fake-ui-surface';
 import type { FakeDeviceList } from './fake-devices';
 
 export interface FakeRemoteParticipant {
@@ -27,8 +28,7 @@ export interface FakeConnectCall {
  * A Room double with the surface the controller uses (API.md). It emits real `RoomEvent` values
  * and lets a test play the SDK: resume, restart, give up, be kicked, or refuse a connect.
  */
-export class FakeRoom extends TinyEmitter implements CallRoom {
-  state: ConnectionState = ConnectionState.Disconnected;
+export class FakeRoom extends FakeRoomSurface implements CallRoom {
   name = '';
   readonly localParticipant: FakeLocalParticipant;
   readonly connectCalls: FakeConnectCall[] = [];

@@ -1,5 +1,6 @@
 import type { KeptTrack } from '../media-setup/kept-track';
 import type { FakeParticipantRoom, FakeSource } from './fake-participant';
+import { TinyEmitter } from './tiny-emitter';
 
 // livekit-client's Track.Source strings.
 export const TRACK_SOURCE: Record<FakeSource, string> = { camera: 'camera', microphone: 'microphone', screenShare: 'screen_share' };
@@ -8,7 +9,7 @@ export const TRACK_SOURCE: Record<FakeSource, string> = { camera: 'camera', micr
  * A LocalTrack double: a capture with a device, a processor and a life. `mute` stops a camera's
  * capture (as livekit-client does) and `unmute` restarts it; `stop` ends it and its processor.
  */
-export class FakeLocalTrack implements KeptTrack {
+export class FakeLocalTrack extends TinyEmitter implements KeptTrack {
   readonly kind: 'audio' | 'video';
   isMuted = false;
   stopped = false;
@@ -24,6 +25,7 @@ export class FakeLocalTrack implements KeptTrack {
     private processor: unknown = undefined,
     height = 1080,
   ) {
+    super();
     this.kind = source === 'microphone' || source === 'screen_share_audio' ? 'audio' : 'video';
     this.mediaStreamTrack = { readyState: 'live', getSettings: () => ({ deviceId: this.deviceId, height }) };
   }
@@ -57,6 +59,13 @@ export class FakeLocalTrack implements KeptTrack {
   }
   async stopProcessor(): Promise<void> {
     this.processor = undefined;
+  }
+  /** components-react's video and audio elements (nothing plays in jsdom). */
+  attach<E>(element?: E): E | undefined {
+    return element;
+  }
+  detach(): never[] {
+    return [];
   }
 }
 

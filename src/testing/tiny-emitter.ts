@@ -12,8 +12,19 @@ export class TinyEmitter {
   }
 
   off(event: string, listener: Listener): this {
-    this.listeners.get(event)?.delete(listener);
+    const set = this.listeners.get(event);
+    if (!set) return this;
+    set.delete(listener);
+    for (const l of set) if ((l as { once?: Listener }).once === listener) set.delete(l);
     return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapped = Object.assign((...args: unknown[]) => {
+      this.off(event, wrapped);
+      listener(...args);
+    }, { once: listener });
+    return this.on(event, wrapped);
   }
 
   emit(event: string, ...args: unknown[]): boolean {

@@ -112,9 +112,12 @@ export function createCaptureKeeper(): CaptureKeeper {
       } finally {
         detaching.delete(room);
       }
-      // Taken off synchronously; the rest (a renegotiation of the old Room) is not waited for long.
+      // Taken off synchronously, unless a publish of it was still pending: only that is waited for
+      // (briefly); the old Room's renegotiation is not, it is about to be closed anyway.
+      const settled = Promise.allSettled(pending);
+      if (![...participant.trackPublications.values()].some((p) => p.track && kept.get(mediaSourceOf(p.track)!)?.includes(p.track))) return;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([Promise.allSettled(pending), new Promise((resolve) => (timer = setTimeout(resolve, DETACH_WAIT_MS)))]);
+      await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, DETACH_WAIT_MS)))]);
       clearTimeout(timer);
     },
     take(source) {

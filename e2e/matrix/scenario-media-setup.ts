@@ -13,7 +13,7 @@ import { firstStable } from './health-measure';
 import { formatStep, stepFrom, stepProblems, type MediaSetupStep } from './media-setup-judge';
 import { STEPS, type StepRun } from './media-setup-steps';
 import { framesFlowing, recoveryMs } from './measure';
-import { room, type Scenario } from './scenarios';
+import { endedForGood, room, type Scenario } from './scenarios';
 import { assess, openTrio, samplesOf, status, type Subject, type SubjectKind, type Trio } from './subjects';
 
 /** Three fake cameras, microphones and speakers (the setup picks the 2nd camera, 3rd mic, 2nd speaker). */
@@ -36,7 +36,7 @@ async function cameraBack(trio: Trio, subject: Subject, end: number, timeoutMs: 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const st = await status(subject).catch(() => 'gone');
-    if (subject.kind === 'baseline' && st === 'disconnected' && Date.now() - end > 3_000) return false;
+    if (endedForGood(subject, st, end)) return false;
     if (st === 'connected' && framesFlowing(await cameraSamples(trio, Math.max(end, Date.now() - 3_000)), subject.identity, Date.now())) return true;
     await sleep(250);
   }

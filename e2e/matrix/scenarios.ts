@@ -26,16 +26,24 @@ export interface Scenario {
   run(env: E2EEnv, run: number): Promise<RunRecord[]>;
 }
 
+/**
+ * A plain page whose Room is `disconnected` stays so (it has no logic to join again): waiting out
+ * the rest of its window would only cost time. The 3 s let a disconnect that is part of the fault settle.
+ */
+export const endedForGood = (subject: Subject, st: string, faultEnd: number) => subject.kind === 'baseline' && st === 'disconnected' && Date.now() - faultEnd > 3_000;
+
 /** Waits (bounded) until the subject is back with frames flowing; false if it never comes back. */
 export async function comesBack(trio: Trio, subject: Subject, faultEnd: number, timeoutMs: number): Promise<boolean> {
-  try {
-    // Only frames after the fault count: the old track's frames must not pass for a recovery.
-    const since = () => Math.max(faultEnd, Date.now() - 3_000);
-    await waitFor(`${subject.identity} back`, async () => (await status(subject)) === 'connected' && framesFlowing(await samplesOf(trio.watcher, since()), subject.identity, Date.now()), timeoutMs, 250);
-    return true;
-  } catch {
-    return false;
+  // Only frames after the fault count: the old track's frames must not pass for a recovery.
+  const since = () => Math.max(faultEnd, Date.now() - 3_000);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const st = await status(subject).catch(() => 'gone');
+    if (endedForGood(subject, st, faultEnd)) return false;
+    if (st === 'connected' && framesFlowing(await samplesOf(trio.watcher, since()), subject.identity, Date.now())) return true;
+    await sleep(250);
   }
+  return false;
 }
 
 /** The fault has reached the subject (its status left `connected`), bounded. */

@@ -5,13 +5,20 @@
 import { Track, type RemoteVideoTrack, type Room } from 'livekit-client';
 import { isMarkedSample, SAMPLE_BOX } from './marker';
 
+const isBlackSample = (rgba: ArrayLike<number>) => {
+  for (let i = 0; i + 3 < rgba.length; i += 4) if (rgba[i]! > 16 || rgba[i + 1]! > 16 || rgba[i + 2]! > 16) return false;
+  return true;
+};
+
 export interface MarkerCounts {
   marked: number;
   unmarked: number;
   /**
    * Frames too small to carry the block (seen: 8x8 and 2x2, black): livekit-server's blank frames
    * (`pkg/sfu/downtrack.go` writes a VP8 8x8 / H.264 2x2 black key frame on a downtrack when its
-   * track is muted, closed or switched), not frames of the subject's camera.
+   * track is muted, closed or switched), and all-black frames of any size (seen once, 320x180, as a
+   * moved camera's encoder started on the new Room): no picture, so not the subject's room either
+   * (the fake cameras are never black).
    */
   placeholders: number;
   /** Of those, how many came with an RTP timestamp (all, so far: they come over RTP from the SFU). */
@@ -63,7 +70,7 @@ export function watchMarkers(getRoom: () => Room | undefined) {
     const c = counts.get(identity) ?? { marked: 0, unmarked: 0, placeholders: 0, placeholdersWithRtp: 0, unmarkedRuns: [], lastAt: 0 };
     counts.set(identity, c);
     const now = (c.lastAt = Date.now());
-    if (w < MIN_W || h < MIN_H) {
+    if (w < MIN_W || h < MIN_H || isBlackSample(rgba)) {
       c.placeholders++;
       if (typeof meta?.rtpTimestamp === 'number') c.placeholdersWithRtp++;
       return;

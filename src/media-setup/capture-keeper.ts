@@ -2,6 +2,7 @@ import { RoomEvent } from 'livekit-client';
 import type { MediaSourceName } from '../call/types';
 import type { CallRoom } from '../connection/room-surface';
 import { isKeepable, isMovable, mediaSourceOf, type KeptPublication, type KeptTrack } from './kept-track';
+import { retirePublishing } from './retire-publishing';
 
 /**
  * The one owner of the call's captures between Rooms: what a Room lets go of is kept here (not
@@ -97,6 +98,7 @@ export function createCaptureKeeper(): CaptureKeeper {
     async detachAll(room) {
       const participant = room.localParticipant;
       if (!isMovable(participant)) return;
+      retirePublishing(participant);
       settleLimbo(room);
       detaching.add(room);
       const pending: Promise<unknown>[] = [];

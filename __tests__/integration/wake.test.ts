@@ -55,6 +55,18 @@ describe('wake from sleep', () => {
     expect(t.call().lastReconnectReason).toBe('sdk-token-expired');
   });
 
+  it('the engine announcing the token it already holds before each resume attempt does not make it younger (CI: token-endpoint-down-then-cut)', async () => {
+    const t = await joined(20);
+    const room = t.rooms.last();
+    await advance(85_000); // past exp + 60 s of the join token; our refreshes went through, the SDK's token did not change
+    room.simulateSignalReconnecting(); // re-announces the join token, as livekit-client's engine does
+    await advance(1_000);
+    room.simulateSignalReconnecting();
+    await advance(1_000);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.call().lastReconnectReason).toBe('sdk-token-expired');
+  });
+
   it('the server’s own refresh tokens (engine TokenRefreshed) extend what the SDK holds', async () => {
     const t = await joined(120);
     const room = t.rooms.last();

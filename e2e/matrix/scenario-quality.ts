@@ -58,6 +58,8 @@ export const sustainedLoss: Scenario = {
   name: 'sustained-loss-quality',
   libraryShouldRecover: true,
   mediaFault: true,
+  // ~47 s a run, and what it checks are transitions (stable for quality, back to hd), not a timing goal.
+  runs: 1,
   async run(env, run) {
     const packets = env.packets();
     const trio = await openTrio(env, room('loss', run), env.server.wsUrl, ['library', 'baseline'], undefined, LIBRARY_QUERY);

@@ -36,7 +36,7 @@ function* attempt(ctx: ControllerContext, credentials: Credentials) {
   try {
     // With `e2ee`: encryption on before connect, confirmed after it, or an E2EEFailure.
     yield call(connectEncrypted, ctx, live.room, () => live.room.connect(credentials.serverUrl, credentials.token, ctx.options.connectOptions));
-    live.sdkToken = credentials.life;
+    [live.sdkToken, live.sdkTokenExp] = [credentials.life, credentials.expiresAt];
     settled = true;
     return { live };
   } catch (error) {

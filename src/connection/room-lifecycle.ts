@@ -20,6 +20,8 @@ export interface LiveRoom {
   profile: VideoProfileName;
   /** Life of the token the SDK holds for its own resumes (ours at connect, then the server's refreshes). */
   sdkToken: TokenLife;
+  /** exp (epoch ms) of the token the SDK holds: a re-announced one with no later exp changes nothing. */
+  sdkTokenExp?: number;
   /** Stops the capture keeper listening to this Room. */
   unwatchCaptures: () => void;
 }

@@ -7,16 +7,21 @@ type EngineEmitter = { on(event: string, fn: (...args: never[]) => void): unknow
 
 /** What the controller hears from the Room's engine (livekit-client's RTCEngine). */
 export type EngineSignal =
-  /** The server pushed a fresh token for the SDK's resumes (every 5 min); only its timing is kept. */
-  | { type: 'sdk-token'; life: TokenLife }
+  /**
+   * The token the SDK holds for its resumes: a fresh one the server pushed (every 5 min), or the
+   * one it already had, which livekit-client's engine announces again before each reconnect
+   * attempt. Only its timing is kept (`expiresAt`: its exp, epoch ms).
+   */
+  | { type: 'sdk-token'; life: TokenLife; expiresAt: number }
   /** A resume got its signal connection back; media paths are still being restarted. */
   | { type: 'signal-resumed' };
 
-function lifeOf(token: string): TokenLife | undefined {
+function lifeOf(token: string): { life: TokenLife; expiresAt: number } | undefined {
   try {
     const { exp, nbf, iat } = decodeTokenPayload(token);
     const issued = nbf ?? iat;
-    return typeof exp === 'number' ? tokenLife(lifetimeFromClaims(exp * 1000, typeof issued === 'number' ? issued * 1000 : null, Date.now())) : undefined;
+    if (typeof exp !== 'number') return undefined;
+    return { life: tokenLife(lifetimeFromClaims(exp * 1000, typeof issued === 'number' ? issued * 1000 : null, Date.now())), expiresAt: exp * 1000 };
   } catch {
     return undefined; // not a JWT: keep the last known life
   }
@@ -32,8 +37,8 @@ export function engineSignalChannel(room: CallRoom): EventChannel<EngineSignal> 
   if (!engine || typeof engine.on !== 'function' || typeof engine.off !== 'function') return undefined;
   return eventChannel<EngineSignal>((emit) => {
     const onToken = (token: string) => {
-      const life = lifeOf(token);
-      if (life) emit({ type: 'sdk-token', life });
+      const known = lifeOf(token);
+      if (known) emit({ type: 'sdk-token', ...known });
     };
     const onResumed = () => emit({ type: 'signal-resumed' });
     engine.on!(EngineEvent.TokenRefreshed, onToken);

@@ -76,8 +76,10 @@ export function* onSignal(ctx: ControllerContext, live: LiveRoom, signal: RoomSi
 }
 
 function* onEngineSignal(live: LiveRoom, signal: EngineSignal) {
-  if (signal.type === 'sdk-token') live.sdkToken = signal.life;
-  else yield put(callActions.sdkSignalResumed());
+  // Not a newer token (the engine re-announces the one it holds before each resume attempt): its
+  // life counts from when it arrived, not from now, or a resume with an expired token looks fine.
+  if (signal.type === 'signal-resumed') yield put(callActions.sdkSignalResumed());
+  else if (signal.expiresAt > (live.sdkTokenExp ?? Number.NEGATIVE_INFINITY)) [live.sdkToken, live.sdkTokenExp] = [signal.life, signal.expiresAt];
 }
 
 /** Follows a connected Room until it ends or a controlled reconnect is asked for. */

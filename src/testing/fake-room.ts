@@ -34,6 +34,7 @@ export class FakeRoom extends FakeRoomSurface implements CallRoom {
   readonly connectCalls: FakeConnectCall[] = [];
   /** Stands in for livekit-client's RTCEngine: it announces the server's refresh tokens. */
   readonly engine = new TinyEmitter();
+  private serverToken?: string;
   disconnectCalls = 0;
   /** How long `disconnect()` takes to resolve (a Room stuck mid-restart can take seconds). */
   disconnectDelayMs = 0;
@@ -124,13 +125,20 @@ export class FakeRoom extends FakeRoomSurface implements CallRoom {
   // ---- the SDK's behaviour, on cue ----
   /** Signal lost; the SDK tries to resume. */
   simulateSignalReconnecting(): void {
+    this.reannounceToken();
     this.state = ConnectionState.SignalReconnecting;
     this.emit(RoomEvent.SignalReconnecting);
   }
   /** Media path lost; the SDK restarts. */
   simulateReconnecting(): void {
+    this.reannounceToken();
     this.state = ConnectionState.Reconnecting;
     this.emit(RoomEvent.Reconnecting);
+  }
+  /** livekit-client's engine emits TokenRefreshed with the token it holds before it schedules a reconnect attempt. */
+  private reannounceToken(): void {
+    const held = this.serverToken ?? this.connectCalls[this.connectCalls.length - 1]?.token;
+    if (held) this.engine.emit(EngineEvent.TokenRefreshed, held);
   }
   simulateReconnected(): void {
     this.state = ConnectionState.Connected;
@@ -159,7 +167,8 @@ export class FakeRoom extends FakeRoomSurface implements CallRoom {
   /** The server pushed a fresh token over signal (it does so every 5 minutes). */
   simulateServerTokenRefresh(ttlSeconds: number): void {
     const identity = this.localParticipant.identity;
-    this.engine.emit(EngineEvent.TokenRefreshed, makeTestToken({ identity, roomName: this.name, ttlSeconds }));
+    this.serverToken = makeTestToken({ identity, roomName: this.name, ttlSeconds });
+    this.engine.emit(EngineEvent.TokenRefreshed, this.serverToken);
   }
   /** As livekit-client emits it for `source` (default camera): with the device kind, none for a screen share. */
   simulateMediaDevicesError(error: unknown, source: FakeSource = 'camera'): void {

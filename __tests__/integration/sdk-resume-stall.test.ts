@@ -34,7 +34,7 @@ describe('an SDK resume stuck before it opens its WebSocket', () => {
     expect(SDK_SIGNAL_CONNECTING_LINE.test('signal connecting to ws://h/rtc/v1?access_token=<redacted>')).toBe(true);
   });
 
-  it('is replaced 1 s after the attempt began, not after sdkReconnectTimeoutMs', async () => {
+  it('is replaced 0.5 s after the attempt began, not after sdkReconnectTimeoutMs', async () => {
     const t = await joined();
     const room = t.rooms.last();
     room.simulateSignalReconnecting();
@@ -42,13 +42,38 @@ describe('an SDK resume stuck before it opens its WebSocket', () => {
     socketOpens();
     await advance(400); // attempt 0 failed fast (its socket closed before it opened)
     attemptBegins(1); // …and left the connection lock held: attempt 1 never opens a socket
-    await advance(900);
+    await advance(400);
     expect(t.rooms.rooms).toHaveLength(1);
     await advance(200);
     expect(t.rooms.rooms).toHaveLength(2);
     expect(t.call().lastReconnectReason).toBe('sdk-resume-stalled');
     expect(room.disconnectCalls).toBe(1);
     expect(t.call().status).toBe('connected');
+  });
+
+  it("the next Room does not wait for the stuck Room's disconnect (it has no leave to send)", async () => {
+    const t = await joined();
+    const room = t.rooms.last();
+    room.disconnectDelayMs = 5_000; // queued behind the SDK's stuck attempt
+    room.simulateSignalReconnecting();
+    attemptBegins(0);
+    socketOpens();
+    attemptBegins(1);
+    await advance(600);
+    expect(t.rooms.rooms).toHaveLength(2);
+    expect(t.call().status).toBe('connected');
+    expect(room.disconnectCalls).toBe(1);
+  });
+
+  it('a connected Room being replaced is still given its time to send its leave', async () => {
+    const t = await joined();
+    const room = t.rooms.last();
+    room.disconnectDelayMs = 5_000;
+    t.store.dispatch(callActions.forceReconnect({ reason: 'test' }));
+    await advance(500);
+    expect(t.rooms.rooms).toHaveLength(1);
+    await advance(600);
+    expect(t.rooms.rooms).toHaveLength(2);
   });
 
   it('attempts that open their WebSocket keep the SDK in charge until its own budget', async () => {

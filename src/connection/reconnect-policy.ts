@@ -61,10 +61,10 @@ export interface SdkReconnectInput {
 
 /**
  * A healthy resume attempt opens its WebSocket a few ms after it begins (254 attempts in a CI
- * matrix: at most 8 ms; livekit-client's own waits before it are bounded at 2 × 250 ms); one that
- * has not after this long is stuck behind the SDK's connection lock and never will.
+ * matrix: at most 8 ms); one that has not after this long is stuck behind the SDK's connection
+ * lock and never will. Every ms of it is a ms of Firefox's node-failure recovery (was 1 s).
  */
-export const SDK_ATTEMPT_STALL_MS = 1_000;
+export const SDK_ATTEMPT_STALL_MS = 500;
 
 /**
  * Whether to stop waiting for the SDK's own reconnect and do a controlled one: its token will be

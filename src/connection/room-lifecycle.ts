@@ -69,8 +69,11 @@ export function* closeRoom(ctx: ControllerContext, live: LiveRoom, clearHolder: 
   expectNoise('cancelled', CANCELLED_NOISE_MS);
   expectNoise('remove-track-sender', CANCELLED_NOISE_MS);
   if (clearHolder && ctx.rooms.get() === live.room) ctx.rooms.set(undefined);
-  // A Room stuck mid-restart can take many seconds to disconnect; the next Room does not wait for it.
-  yield race([call(disconnectQuietly, live.room, ctx), delay(DISCONNECT_WAIT_MS)]);
+  // A replaced Room mid-restart has no leave to send, and its disconnect queues behind the SDK's
+  // attempt (seen: 1 s, in Firefox after a stalled resume): the next Room does not wait for it.
+  // disconnectQuietly never rejects.
+  if (!clearHolder && live.room.state !== 'connected') void disconnectQuietly(live.room, ctx);
+  else yield race([call(disconnectQuietly, live.room, ctx), delay(DISCONNECT_WAIT_MS)]);
 }
 
 export const DISCONNECT_WAIT_MS = 1_000;

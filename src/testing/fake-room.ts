@@ -5,24 +5,9 @@ import { makeTestToken } from './test-token-source';
 import { TinyEmitter } from './tiny-emitter';
 import { FakeRoomSurface } from './fake-ui-surface';
 import type { FakeDeviceList } from './fake-devices';
+import type { FakeConnectCall, FakeConnectStep, FakeRemoteParticipant } from './fake-room-types';
 
-export interface FakeRemoteParticipant {
-  identity: string;
-  volume: number;
-  setVolume(volume: number): void;
-}
-
-/** A scripted outcome for the next `connect` of a Room: succeed (after a delay), fail, or never answer. */
-export type FakeConnectStep = { delayMs?: number; error?: unknown; hang?: boolean };
-
-export interface FakeConnectCall {
-  url: string;
-  /** exp and identity of the token presented; the token itself is kept only in `token` for assertions. */
-  exp: number | undefined;
-  identity: string | undefined;
-  token: string;
-  options: RoomConnectOptions | undefined;
-}
+export type { FakeConnectCall, FakeConnectStep, FakeRemoteParticipant } from './fake-room-types';
 
 /**
  * A Room double with the surface the controller uses (API.md). It emits real `RoomEvent` values

@@ -32,17 +32,20 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
   const watcher = await openPage(env, 'watcher', room, { serverUrl: directUrl, ...watcherQuery });
   // E2E_LIBRARY_QUERY=mediaWatchdog=false&… : a diagnosis run with other library options.
   const fromEnv = Object.fromEntries(new URLSearchParams(process.env.E2E_LIBRARY_QUERY ?? ''));
-  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: await openPage(env, 'library', room, { identity: `lib-${room}`, ...fromEnv, ...libraryQuery }) };
-  const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: await openPage(env, 'baseline', room, { identity: `base-${room}` }) };
+  // Each subject has a browser of its own: opened and joined side by side (seconds a run).
+  const [libraryPage, baselinePage] = await Promise.all([
+    openPage(env, 'library', room, { identity: `lib-${room}`, ...fromEnv, ...libraryQuery }),
+    openPage(env, 'baseline', room, { identity: `base-${room}` }),
+  ]);
+  const library: Subject = { kind: 'library', identity: `lib-${room}`, page: libraryPage };
+  const baseline: Subject = { kind: 'baseline', identity: `base-${room}`, page: baselinePage };
   const subjects = [library, baseline].filter((s) => which.includes(s.kind));
-  for (const s of subjects) await pageCall(s.page, 'join');
+  await Promise.all(subjects.map((s) => pageCall(s.page, 'join')));
   // The subjects first: the room lives on the node they reach (what the two-node scenario kills).
-  for (const s of subjects) await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
+  await Promise.all(subjects.map((s) => waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000)));
   await beforeWatcher?.();
   await pageCall(watcher, 'join');
-  for (const s of subjects) {
-    await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);
-  }
+  await Promise.all(subjects.map((s) => waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000)));
   return {
     engine: env.engine,
     room,
@@ -50,7 +53,7 @@ export async function openTrio(env: E2EEnv, room: string, directUrl: string, whi
     library,
     baseline,
     async close() {
-      for (const page of [library.page, baseline.page, watcher]) await page.close().catch(() => undefined);
+      await Promise.all([library.page, baseline.page, watcher].map((page) => page.close().catch(() => undefined)));
     },
   };
 }

@@ -9,6 +9,7 @@ import { cutPastSdkBudget, shortCut, tokenEndpointDownThenCut, twoServerLeaves }
 import { cameraSenderSilent, remoteVideoStale, sfuFrozen } from './scenarios-health';
 import { sustainedLoss } from './scenario-quality';
 import { mediaSetupAcrossReconnects } from './scenario-media-setup';
+import { e2eeAcrossReconnects } from './scenario-e2ee';
 
 export const ALL: Scenario[] = [
   tokenOutage,
@@ -31,6 +32,8 @@ export const ALL: Scenario[] = [
   sustainedLoss,
   // Issue 18: a controlled reconnect keeps the media setup (tracks, devices, processor, volume, screen share). One run.
   mediaSetupAcrossReconnects,
+  // Issue 19: end-to-end encryption on every Room the controller builds, checked on the server. One run.
+  e2eeAcrossReconnects,
 ];
 
 /**
@@ -49,7 +52,7 @@ export const ALL: Scenario[] = [
  * `signal-outage-past-token-exp` already goes past it, and its controlled reconnect after the
  * SDK gave up is what that scenario shows.
  */
-const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant];
+const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant, e2eeAcrossReconnects];
 
 export const PLAN: Record<Engine, Scenario[]> = { chromium: ALL, firefox: FIREFOX };
 

@@ -3,7 +3,7 @@
 import { mediaSetup } from './media-setup';
 import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import createSagaMiddleware from 'redux-saga';
-import { Room, TokenSource, Track, VideoPresets, type RoomOptions } from 'livekit-client';
+import { Room, TokenSource, Track, VideoPresets, type E2EEOptions, type RoomOptions } from 'livekit-client';
 import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
 import { collectOutboundVideo, describeLocalMedia } from './stats';
 import { watchInbound } from './inbound';
@@ -24,10 +24,18 @@ const capture = (level: string) => (...args: unknown[]) => logLines.push({ at: D
 const logger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
 
 routeLiveKitLogs(logger);
-const filter = installCallErrorFilter({ onAlert: (alert) => alerts.push(alert) });
+/** Of `alerts`, the ones installCallErrorFilter sent (issue 19 tells them from the controller's). */
+const filterAlerts: CallAlert[] = [];
+const filter = installCallErrorFilter({ onAlert: (alert) => {
+    alerts.push(alert);
+    filterAlerts.push(alert);
+  },
+});
 
 const controller = createCallController({
   tokenSource: TokenSource.endpoint(tokenUrl),
+  // Set only by e2ee.ts (issue 19) before it loads this page; absent everywhere else.
+  e2ee: (globalThis as { __e2eeOptions?: E2EEOptions }).__e2eeOptions,
   connectOptions: { rtcConfig: { iceServers: [] } },
   createRoom: (options: RoomOptions) => new Room(options),
   onAlert: (alert) => alerts.push(alert),
@@ -75,6 +83,7 @@ const setup = mediaSetup({
   ready: true,
   actions,
   alerts,
+  filterAlerts,
   logLines,
   state: () => store.getState().call,
   filterStats: () => filter.stats(),

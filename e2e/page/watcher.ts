@@ -1,5 +1,5 @@
 // The watcher: subscribes to everyone and samples decoded video frames per remote track.
-import { Room, TokenSource, Track, type RemoteTrackPublication, type RemoteVideoTrack } from 'livekit-client';
+import { Room, TokenSource, Track, type E2EEOptions, type RemoteTrackPublication, type RemoteVideoTrack } from 'livekit-client';
 import { watchMarkers } from './marker-watch';
 
 const params = new URLSearchParams(location.search);
@@ -75,7 +75,7 @@ async function sample() {
 
 async function connect() {
   const { serverUrl, participantToken } = await TokenSource.endpoint(tokenUrl).fetch({ roomName, participantIdentity: fixedIdentity ?? `watcher-${Math.random().toString(36).slice(2, 8)}` });
-  const next = new Room({ adaptiveStream: false });
+  const next = new Room({ adaptiveStream: false, e2ee: (globalThis as { __e2eeOptions?: E2EEOptions }).__e2eeOptions }); // set only by e2ee.ts's keyed watcher (issue 19)
   await next.connect(directUrl ?? serverUrl, participantToken, { rtcConfig: { iceServers: [] }, autoSubscribe: true });
   room = next;
 }

@@ -10,6 +10,7 @@ import { cameraSenderSilent, remoteVideoStale, sfuFrozen } from './scenarios-hea
 import { sustainedLoss } from './scenario-quality';
 import { mediaSetupAcrossReconnects } from './scenario-media-setup';
 import { e2eeAcrossReconnects } from './scenario-e2ee';
+import { componentsToggleStorm } from './scenario-components';
 
 export const ALL: Scenario[] = [
   tokenOutage,
@@ -34,6 +35,8 @@ export const ALL: Scenario[] = [
   mediaSetupAcrossReconnects,
   // Issue 19: end-to-end encryption on every Room the controller builds, checked on the server. One run.
   e2eeAcrossReconnects,
+  // Issue 20: the toggle storm clicked on components-react's VideoConference ControlBar. One run.
+  componentsToggleStorm,
 ];
 
 /**
@@ -52,7 +55,7 @@ export const ALL: Scenario[] = [
  * `signal-outage-past-token-exp` already goes past it, and its controlled reconnect after the
  * SDK gave up is what that scenario shows.
  */
-const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant, e2eeAcrossReconnects];
+const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant, e2eeAcrossReconnects, componentsToggleStorm];
 
 export const PLAN: Record<Engine, Scenario[]> = { chromium: ALL, firefox: FIREFOX };
 

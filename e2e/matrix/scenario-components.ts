@@ -24,14 +24,17 @@ async function openConferenceTrio(env: E2EEnv, name: string): Promise<Trio> {
     return p;
   };
   const watcher = await open('watcher', 'watcher', { serverUrl: env.server.wsUrl });
-  const library: Subject = { kind: 'library', identity: `lib-${name}`, page: await open('library', 'conference', { identity: `lib-${name}` }) };
-  const baseline: Subject = { kind: 'baseline', identity: `base-${name}`, page: await open('baseline', 'baseline', { identity: `base-${name}` }) };
+  // Side by side, as openTrio does (each subject has a browser of its own); the watcher joins after them.
+  const [libraryPage, baselinePage] = await Promise.all([open('library', 'conference', { identity: `lib-${name}` }), open('baseline', 'baseline', { identity: `base-${name}` })]);
+  const library: Subject = { kind: 'library', identity: `lib-${name}`, page: libraryPage };
+  const baseline: Subject = { kind: 'baseline', identity: `base-${name}`, page: baselinePage };
+  const subjects = [library, baseline];
   const close = () => Promise.all([library.page, baseline.page, watcher].map((p) => p.close().catch(() => undefined))).then(() => undefined);
   try {
-    for (const s of [library, baseline]) await pageCall(s.page, 'join');
-    for (const s of [library, baseline]) await waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000);
+    await Promise.all(subjects.map((s) => pageCall(s.page, 'join')));
+    await Promise.all(subjects.map((s) => waitFor(`${s.kind} connected`, async () => (await status(s)) === 'connected', 30_000)));
     await pageCall(watcher, 'join');
-    for (const s of [library, baseline]) await waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000);
+    await Promise.all(subjects.map((s) => waitFor(`watcher frames of ${s.identity}`, async () => framesFlowing(await samplesOf(watcher, Date.now() - 3_000), s.identity, Date.now()), 30_000)));
   } catch (e) {
     await close();
     throw e;

@@ -1,10 +1,13 @@
 // `e2ee-across-reconnects`, second part: a fresh library page whose E2EE worker fails (page/e2ee.ts:
 // `reports` an error for every message, or `throws`) must fail closed: `failed` with `e2ee-failed`,
 // one alert from the controller, nothing published.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { sleep, waitFor } from '../harness/proc';
 import { pageCall, type E2EEnv } from '../env';
 import type { BrokenWorkerOutcome, EncryptionTally, FailingWorker } from './e2ee-judge';
+
+export const FAILING_WORKERS: FailingWorker[] = ['reports', 'throws'];
+export const failingIdentity = (worker: FailingWorker, room: string) => `${worker}-${room}`;
 import { keyLeaksOf, openE2EEPage } from './e2ee-pages';
 
 /** After `failed`: long enough for a second alert or a late publish to show (the server poll runs every 250 ms). */
@@ -46,11 +49,18 @@ export async function playBrokenWorker(env: E2EEnv, worker: FailingWorker, room:
       alerts: kept.alerts.length,
       filterAlerts: kept.filterAlerts,
       failedAfterMs: failedAt === null ? null : failedAt - joined,
-      tally: { ...tally, clear: [...tally.clear] },
+      tally, // the poll's own: final once the poll stops
       escaped: kept.escaped,
     };
     return { outcome, keyLeaks: (await keyLeaksOf(page, key)) + (lines.join('\n').split(key).length - 1) };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Both failing workers at once, in `room`: each page fails within ~2 s, then waits to see nothing more. */
+export async function playFailingWorkers(env: E2EEnv, room: string, key: string, tally: (identity: string) => EncryptionTally, timelinePrefix: string) {
+  mkdirSync('e2e/results/timelines', { recursive: true });
+  const played = await Promise.all(FAILING_WORKERS.map((w) => playBrokenWorker(env, w, room, key, failingIdentity(w, room), tally(failingIdentity(w, room)), `${timelinePrefix}-worker-${w}.txt`)));
+  return { outcomes: played.map((p) => p.outcome), keyLeaks: played.reduce((n, p) => n + p.keyLeaks, 0) };
 }

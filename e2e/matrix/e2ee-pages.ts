@@ -32,11 +32,13 @@ const absentPage: E2EPage = {
   close: async () => undefined,
 };
 
+export const libraryIdentity = (room: string) => `lib-${room}`;
+
 /** The library with `e2ee` through the fault proxy and a keyed watcher straight on the server, as openTrio does it. */
 export async function openKeyedTrio(env: E2EEnv, room: string, key: string): Promise<Trio> {
   // A fixed watcher that rejoins only when its Room is down: the library goes dark on purpose for a minute.
   const watcher = await openE2EEPage(env, 'watcher', key, { role: 'watcher', room, serverUrl: env.server.wsUrl, identity: `watch-${room}`, frozenRejoin: 'false' });
-  const identity = `lib-${room}`;
+  const identity = libraryIdentity(room);
   // The steps come seconds apart: the 15 s cooldown would hold back the 5th reconnect in a row (as in media-setup-across-reconnects).
   const library: Subject = { kind: 'library', identity, page: await openE2EEPage(env, 'library', key, { role: 'library', room, identity, reconnectCooldownMs: '3000' }) };
   const trio: Trio = {

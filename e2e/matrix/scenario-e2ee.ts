@@ -6,11 +6,11 @@
 // encrypted: one sample with a track in the clear fails the run. Then a page whose worker throws
 // must fail closed. No plain page: its SDK has no controlled reconnect to compare with.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { pageCall, type E2EEnv } from '../env';
-import { playBrokenWorker } from './e2ee-broken-worker';
-import { e2eeProblems, formatBroken, formatE2EEStep, formatTally, countSecret, type E2EEStep, type FailingWorker } from './e2ee-judge';
-import { keyLeaksOf, openKeyedTrio, pollEncryption } from './e2ee-pages';
+import { FAILING_WORKERS, failingIdentity, playFailingWorkers } from './e2ee-broken-worker';
+import { e2eeProblems, formatBroken, formatE2EEStep, formatTally, countSecret, type E2EEStep } from './e2ee-judge';
+import { keyLeaksOf, libraryIdentity, openKeyedTrio, pollEncryption } from './e2ee-pages';
 import { STEPS, type StepRun } from './media-setup-steps';
 import { framesFlowing, recoveryMs } from './measure';
 import { room, type Scenario } from './scenarios';
@@ -23,7 +23,6 @@ interface CallView {
   e2ee: { configured: boolean; encrypted: boolean };
 }
 
-const FAILING: FailingWorker[] = ['reports', 'throws'];
 const viewOf = (trio: Trio) => pageCall<CallView>(trio.library.page, 'state');
 const librarySids = async (trio: Trio, since: number) => new Set((await samplesOf(trio.watcher, since)).filter((s) => s.identity === trio.library.identity).map((s) => s.sid));
 
@@ -62,34 +61,36 @@ export const e2eeAcrossReconnects: Scenario = {
     const name = room('e2ee', run);
     // A fresh passphrase per run, only ever in the pages' addresses (which drop it at once); never logged.
     const key = randomBytes(18).toString('base64url');
-    const brokenIdentity = (worker: FailingWorker) => `${worker}-${name}`;
+    const timelines = `e2e/results/timelines/${env.engine}-${this.name}-${run}`;
     const started = Date.now();
-    const trio = await openKeyedTrio(env, name, key);
-    const poll = pollEncryption(env, name, [trio.library.identity, ...FAILING.map(brokenIdentity)]);
+    const poll = pollEncryption(env, name, [libraryIdentity(name), ...FAILING_WORKERS.map((w) => failingIdentity(w, name))]);
+    let trio: Trio | undefined;
     try {
+      // The failing-worker pages play while the library and its watcher set up (~3 s saved); the steps come after both.
+      const [opened, failing] = await Promise.allSettled([openKeyedTrio(env, name, key), playFailingWorkers(env, name, key, poll.tally, timelines)]);
+      if (opened.status === 'rejected') throw opened.reason;
+      trio = opened.value;
+      if (failing.status === 'rejected') throw failing.reason;
       const configured = (await viewOf(trio)).e2ee;
       const t0 = Date.now();
       const steps: E2EEStep[] = [];
       for (const step of STEPS) steps.push(await playStep(env, trio, step));
       const stepsSeconds = Math.round((Date.now() - t0) / 1000);
-      mkdirSync('e2e/results/timelines', { recursive: true });
-      // Both failing workers at once: each page fails within a second, then waits to see nothing more.
-      const broken = await Promise.all(FAILING.map((worker) => playBrokenWorker(env, worker, name, key, brokenIdentity(worker), poll.tally(brokenIdentity(worker)), `e2e/results/timelines/${env.engine}-${this.name}-${run}-worker-${worker}.txt`)));
       const polled = await poll.stop();
       const library = poll.tally(trio.library.identity);
-      let keyLeaks = broken.reduce((n, b) => n + b.keyLeaks, 0) + (await keyLeaksOf(trio.library.page, key)) + (await keyLeaksOf(trio.watcher, key));
-      const problems = e2eeProblems({ steps, library, broken: broken.map((b) => b.outcome), keyLeaks });
+      let keyLeaks = failing.value.keyLeaks + (await keyLeaksOf(trio.library.page, key)) + (await keyLeaksOf(trio.watcher, key));
+      const problems = e2eeProblems({ steps, library, broken: failing.value.outcomes, keyLeaks });
       if (!configured.configured || !configured.encrypted) problems.push(`state.call.e2ee after the first join: ${JSON.stringify(configured)}`);
       const times = steps.map((s) => s.recoveryMs);
       const detail = () =>
-        `${formatTally(library)} over ${polled.seconds} s (${polled.errors} failed polls) | ${steps.map(formatE2EEStep).join(' || ')} | ${broken.map((b) => formatBroken(b.outcome)).join(' | ')} | steps ${stepsSeconds} s, scenario ${Math.round((Date.now() - started) / 1000)} s | passphrase found ${keyLeaks}×${problems.length ? ` | PROBLEMS: ${problems.join('; ')}` : ''}`;
+        `${formatTally(library)} over ${polled.seconds} s (${polled.errors} failed polls) | ${steps.map(formatE2EEStep).join(' || ')} | ${failing.value.outcomes.map(formatBroken).join(' | ')} | steps ${stepsSeconds} s, scenario ${Math.round((Date.now() - started) / 1000)} s | passphrase found ${keyLeaks}×${problems.length ? ` | PROBLEMS: ${problems.join('; ')}` : ''}`;
       const record = await assess(this.name, run, trio, trio.library, t0, {
         recovered: problems.length === 0,
         recoveryMs: times.every((t): t is number => t !== null) ? Math.max(...times) : null,
         detail: detail(),
       });
       // The timeline assess just wrote must not quote the key either.
-      const written = countSecret(key, readFileSync(`e2e/results/timelines/${env.engine}-${this.name}-${run}-library.txt`, 'utf8'));
+      const written = countSecret(key, readFileSync(`${timelines}-library.txt`, 'utf8'));
       if (written > 0) {
         keyLeaks += written;
         problems.push(`the passphrase is in the library's timeline ${written}×`);
@@ -104,7 +105,7 @@ export const e2eeAcrossReconnects: Scenario = {
       env.proxy.dropRefreshTokens(false);
       env.tokens.setOutage(false);
       env.tokens.setTtlSeconds(600);
-      await trio.close();
+      await trio?.close();
     }
   },
 };

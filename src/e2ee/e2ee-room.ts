@@ -38,6 +38,17 @@ function listenersAddedBy(provider: ListenerHost | undefined, build: () => void)
 }
 
 /**
+ * livekit-client hands a worker's error to its manager (`worker.onerror`) without cancelling it,
+ * so the browser reports it again as the page's own uncaught error, with the worker's message
+ * (which may quote key material): an app's error hook would alert a second time. The controller
+ * already reports it (`e2ee-failed`, one alert, no message), so the event is cancelled here.
+ */
+function quietWorkerErrors(e2ee: E2EEOptions): void {
+  const worker = (e2ee as { worker?: Partial<Pick<Worker, 'addEventListener'>> }).worker;
+  if (typeof worker?.addEventListener === 'function') worker.addEventListener('error', (event: Event) => event.preventDefault());
+}
+
+/**
  * `createRoom` for a controller with `e2ee`: every Room gets it in its RoomOptions (over any a
  * profile set), and what its manager hangs on the key provider is recorded so that
  * `releaseRoomE2EE` can take it off. Building a Room releases the one built before: the
@@ -46,6 +57,7 @@ function listenersAddedBy(provider: ListenerHost | undefined, build: () => void)
  */
 export function withE2EE<R extends object>(createRoom: (options: RoomOptions) => R, e2ee: E2EEOptions): (options: RoomOptions) => R {
   const provider = providerOf(e2ee);
+  quietWorkerErrors(e2ee);
   let previous: R | undefined;
   return (options) => {
     if (previous) releaseRoomE2EE(previous);

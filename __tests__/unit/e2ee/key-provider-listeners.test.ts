@@ -39,6 +39,19 @@ describe('one key provider across Rooms (livekit-client 2.23)', () => {
     expect(ratchetPosts()).toBe(3);
   });
 
+  it("a worker's error is cancelled once the controller has it (the browser would report it again as the page's, with its message)", () => {
+    const target = new EventTarget();
+    const worker = Object.assign(target, { postMessage: () => undefined }) as unknown as Worker;
+    const fire = () => {
+      const event = new Event('error', { cancelable: true });
+      worker.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(fire()).toBe(false);
+    withE2EE(plainRoom, { keyProvider: new ExternalE2EEKeyProvider(), worker })({});
+    expect(fire()).toBe(true);
+  });
+
   it('withE2EE: each new Room releases the one before, releaseRoomE2EE the last; nothing piles up', async () => {
     const { e2ee, perRoom, ratchetPosts } = setup();
     const createRoom = withE2EE(plainRoom, e2ee);

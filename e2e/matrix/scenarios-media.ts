@@ -134,7 +134,8 @@ export const removeParticipant: Scenario = {
       await env.rooms.removeParticipant(trio.room, trio.baseline.identity);
       const faultEnd = Date.now();
       await waitFor('library disconnected', async () => (await status(trio.library)) === 'disconnected', 15_000).catch(() => undefined);
-      await sleep(8_000); // long enough for any reconnect attempt to show
+      // The controller's first reconnect starts at once (delay 0) after a non-terminal end: 3 s shows it.
+      await sleep(3_000);
       const after = await pageCall<{ status: string; roomInstanceKey: number; disconnectReason: string }>(trio.library.page, 'state');
       const reconnects = await trio.library.page.evaluate(() => (window as unknown as { __e2e: { actions: { action: { type: string } }[] } }).__e2e.actions.filter((a) => a.action.type === 'call/reconnectStarted').length);
       const ended = after.status === 'disconnected' && after.disconnectReason === 'PARTICIPANT_REMOVED' && reconnects === 0 && after.roomInstanceKey === before.roomInstanceKey;

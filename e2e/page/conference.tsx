@@ -4,14 +4,13 @@
 // load and exports nothing, so its setup is repeated here rather than imported; the window.__e2e
 // part the harness reads (state, join, published, identity, localMedia, actions/alerts/logLines)
 // is the same, so status() and assess() judge this page as they judge library.ts.
-import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
-import createSagaMiddleware from 'redux-saga';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { VideoConference } from '@livekit/components-react';
-import { Room, TokenSource, VideoPresets, type RoomOptions } from 'livekit-client';
-import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
+import { Room, TokenSource, type RoomOptions } from 'livekit-client';
+import { callActions, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
 import { CallRoomProvider, ReconnectingBanner, useCallRoom } from '../../src/react';
+import { PAGE_VIDEO_PROFILES, recordedCallStore, type RecordedAction } from './page-store';
 import { describeLocalMedia } from './stats';
 
 const params = new URLSearchParams(location.search);
@@ -19,7 +18,7 @@ const tokenUrl = params.get('tokenUrl') ?? '';
 const roomName = params.get('room') ?? 'e2e';
 const identity = params.get('identity') ?? undefined;
 
-const actions: { at: number; action: UnknownAction }[] = [];
+const actions: RecordedAction[] = [];
 const alerts: CallAlert[] = [];
 const logLines: { at: number; level: string; text: string }[] = [];
 const capture = (level: string) => (...args: unknown[]) => logLines.push({ at: Date.now(), level, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
@@ -35,16 +34,9 @@ const controller = createCallController({
   onAlert: (alert) => alerts.push(alert),
   logger,
   tokenFetchTimeoutMs: 5_000,
-  // library.ts's capture sizes: three pages encoding and decoding at once on the 2-core machine.
-  videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },
+  videoProfiles: PAGE_VIDEO_PROFILES,
 });
-const recorder: Middleware = () => (next) => (action) => {
-  actions.push({ at: Date.now(), action: action as UnknownAction });
-  return next(action);
-};
-const saga = createSagaMiddleware();
-const store = configureStore({ reducer: { call: callReducer }, middleware: (d) => d().concat(recorder, saga) });
-saga.run(controller.saga);
+const store = recordedCallStore(controller, actions);
 const current = () => controller.getRoom();
 
 function Stage() {

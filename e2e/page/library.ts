@@ -1,12 +1,12 @@
 // The library under test in a real browser: a real store, the controller, TokenSource.endpoint.
 // First: it wraps getUserMedia / getDisplayMedia before anything captures (issue 18's counters).
 import { mediaSetup } from './media-setup';
-import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
-import createSagaMiddleware from 'redux-saga';
-import { Room, TokenSource, Track, VideoPresets, type E2EEOptions, type RoomOptions } from 'livekit-client';
-import { callActions, callReducer, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
+import type { UnknownAction } from '@reduxjs/toolkit';
+import { Room, TokenSource, Track, type E2EEOptions, type RoomOptions } from 'livekit-client';
+import { callActions, createCallController, installCallErrorFilter, routeLiveKitLogs, type CallAlert } from '../../src/index';
 import { collectOutboundVideo, describeLocalMedia } from './stats';
 import { watchInbound } from './inbound';
+import { PAGE_VIDEO_PROFILES, recordedCallStore, type RecordedAction } from './page-store';
 import { localQuality, silenceCamera } from './faults';
 
 const params = new URLSearchParams(location.search);
@@ -17,7 +17,7 @@ const identity = params.get('identity') ?? undefined;
 const num = (name: string) => (params.has(name) ? Number(params.get(name)) : undefined);
 const hdRetry = params.get('hdRetry') === 'auto' || params.get('hdRetry') === 'offer' ? (params.get('hdRetry') as 'auto' | 'offer') : undefined;
 
-const actions: { at: number; action: UnknownAction }[] = [];
+const actions: RecordedAction[] = [];
 const alerts: CallAlert[] = [];
 const logLines: { at: number; level: string; text: string }[] = [];
 const capture = (level: string) => (...args: unknown[]) => logLines.push({ at: Date.now(), level, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
@@ -48,17 +48,9 @@ const controller = createCallController({
   hdRetry,
   mediaWatchdog: params.get('mediaWatchdog') !== 'false',
   reconnectCooldownMs: num('reconnectCooldownMs'),
-  // Codec and simulcast stay as the profiles define them; capture is smaller so that three pages
-  // encoding and decoding at once fit the 2-core CI machine.
-  videoProfiles: { hd: { videoCaptureDefaults: { resolution: VideoPresets.h540.resolution } }, stable: { videoCaptureDefaults: { resolution: VideoPresets.h360.resolution } } },
+  videoProfiles: PAGE_VIDEO_PROFILES,
 });
-const recorder: Middleware = () => (next) => (action) => {
-  actions.push({ at: Date.now(), action: action as UnknownAction });
-  return next(action);
-};
-const saga = createSagaMiddleware();
-const store = configureStore({ reducer: { call: callReducer }, middleware: (d) => d().concat(recorder, saga) });
-saga.run(controller.saga);
+const store = recordedCallStore(controller, actions);
 
 const current = () => controller.getRoom();
 const inbound = watchInbound(current);

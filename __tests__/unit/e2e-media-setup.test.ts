@@ -1,6 +1,8 @@
 import { withChromiumArgs, CHROMIUM_ARGS } from '../../e2e/harness/chromium-args';
-import { formatStep, mediaSetupTable, stepFrom, stepProblems, type StepInput } from '../../e2e/matrix/media-setup-judge';
-import { isMarkedSample, isMarkerColour } from '../../e2e/page/marker';
+import { stepFrom, stepProblems, wholeRunProblems, type StepInput } from '../../e2e/matrix/media-setup-judge';
+import { ENGINE_LIMITS, formatSkips, skipsOf } from '../../e2e/matrix/media-setup-limits';
+import { formatStep, mediaSetupTable } from '../../e2e/matrix/media-setup-report';
+import { isMarkedFrame, isMarkedSample, isMarkerColour, isSecondColour } from '../../e2e/page/marker';
 import type { MediaSetupView } from '../../e2e/page/media-setup';
 
 describe('chromium flags of a scenario', () => {
@@ -31,6 +33,16 @@ describe('the camera marker', () => {
     expect(isMarkedSample(px(12))).toBe(true);
     expect(isMarkedSample(px(11))).toBe(false);
   });
+  const flat = (rgb: number[]) => Array.from({ length: 16 }, () => [...rgb, 255]).flat();
+  it('a processed frame shows both blocks; a flat frame never does, whatever its colour', () => {
+    expect(isSecondColour(0, 255, 0)).toBe(true);
+    expect(isSecondColour(5, 112, 1)).toBe(false);
+    expect(isMarkedFrame(flat([250, 10, 250]), flat([10, 240, 20]))).toBe(true);
+    // Firefox's fake camera, Y 128 with Cb = Cr = 240: magenta all over (~7 s of every ~30 s).
+    expect(isMarkedFrame(flat([255, 9, 255]), flat([255, 9, 255]))).toBe(false);
+    expect(isMarkedFrame(flat([10, 240, 20]), flat([10, 240, 20]))).toBe(false);
+    expect(isMarkedFrame(flat([250, 10, 250]), flat([191, 191, 191]))).toBe(false);
+  });
 });
 
 const chosen = { videoinput: 'cam-2', audioinput: 'mic-3', audiooutput: 'spk-2' };
@@ -47,6 +59,7 @@ const view = (over: Partial<MediaSetupView> = {}): MediaSetupView => ({
   watcherPresent: true,
   screenShare: { published: true, sameTrack: true, readyState: 'live' },
   processor: { mode: 'insertable-streams', frames: 100, inits: 1, restarts: 0, destroys: 0 },
+  unavailable: {},
   stateDevices: null,
   ...over,
 });
@@ -59,6 +72,7 @@ const input = (over: Partial<StepInput> = {}): StepInput => ({
   markers: { before: { marked: 100, unmarked: 3 }, after: { marked: 160, unmarked: 3 } },
   serverScreenShare: true,
   volume: 0.35,
+  limits: ENGINE_LIMITS.chromium,
   ...over,
 });
 
@@ -73,7 +87,7 @@ describe('media-setup step checks', () => {
     const same = stepFrom(input({ view: view({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 2 } }) }));
     expect(stepProblems(same)).toEqual([]);
     const replaced = stepFrom(input({ view: view({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 2 }, microphone: { published: true, deviceId: 'mic-3', sameTrack: false } }) }));
-    expect(stepProblems(replaced)).toEqual(['livekit-client restarted tracks that were then replaced (same: camera,screenShare)']);
+    expect(stepProblems(replaced)).toEqual(['livekit-client restarted tracks that were then replaced (same: camera,screenShare)', "not the setup's LocalTrack: microphone"]);
     const ours = stepFrom(input({ view: view({ captures: { getUserMedia: 7, getDisplayMedia: 1, sdkRestarts: 2 } }) }));
     expect(stepProblems(ours)).toEqual(["getUserMedia +1 not by livekit-client's restartTrack"]);
   });
@@ -93,7 +107,7 @@ describe('media-setup step checks', () => {
         serverScreenShare: false,
       }),
     );
-    expect(stepProblems(step)).toEqual(["getUserMedia +2 not by livekit-client's restartTrack", 'camera lost', 'microphone lost', 'speaker lost', '56 unmarked frames', 'no marked frame seen', 'volume unset (watcher in the Room)', 'screen share not published']);
+    expect(stepProblems(step)).toEqual(["getUserMedia +2 not by livekit-client's restartTrack", 'camera lost', 'microphone lost', 'speaker lost', '56 unmarked frames', 'no marked frame seen', 'volume unset (watcher in the Room)', 'screen share not published', "not the setup's LocalTrack: camera,microphone,screenShare"]);
     expect(step.deviceValues).toContain('camera=cam-1 (chosen cam-2)');
     expect(step.sameTracks).toEqual([]);
   });
@@ -111,5 +125,47 @@ describe('media-setup step checks', () => {
     expect(table.split('\n')).toHaveLength(4);
     expect(table).toContain('| chromium | 1 | library | video-profile-stable | 800 | 0 / 0 | kept / kept / kept | 0 / 60 | 0.35 | yes | camera, microphone, screenShare |');
     expect(mediaSetupTable([])).toBe('');
+  });
+});
+
+// Headless Firefox 153 as its pages report it: one fake camera and microphone, no speaker, no screen.
+const NOT_FOUND = 'getDisplayMedia → NotFoundError: The object can not be found here.';
+const ffUnavailable = { camera: '1 videoinput listed, the setup picks #2', microphone: '1 audioinput listed, the setup picks #3', speaker: '0 audiooutput listed, the setup picks #2', screenShare: NOT_FOUND };
+const ffView = (over: Partial<MediaSetupView> = {}) =>
+  view({ chosen: { videoinput: null, audioinput: null, audiooutput: null }, speaker: null, screenShare: { published: false, sameTrack: false, readyState: null }, unavailable: ffUnavailable, ...over });
+const ff = (over: Partial<StepInput> = {}) => stepFrom(input({ view: ffView(), serverScreenShare: false, limits: ENGINE_LIMITS.firefox, ...over }));
+
+describe('what an engine cannot set up', () => {
+  it('Firefox: the devices and the screen share are skipped, each with its reason, and everything else passes', () => {
+    const step = ff();
+    expect(stepProblems(step)).toEqual([]);
+    expect([step.devices, step.missing]).toEqual([{ camera: 'n/a', microphone: 'n/a', speaker: 'n/a' }, {}]);
+    expect(Object.keys(step.skipped).sort()).toEqual(['camera', 'microphone', 'screenShare', 'speaker']);
+    expect(step.skipped.screenShare).toContain(`(seen: ${NOT_FOUND})`);
+    expect(formatStep(step)).toMatch(/devices kept \(n\/a: camera,microphone,speaker\).*share n\/a.*\[ok\]/);
+    expect(formatSkips('firefox', step.skipped)).toMatch(/^skipped in firefox: camera: .*one camera.*; screenShare: .*no screen/);
+    expect(mediaSetupTable([{ engine: 'firefox', subject: 'library', run: 1, mediaSetup: [step] }])).toContain('| n/a / n/a / n/a | 0 / 60 | 0.35 | n/a | camera, microphone |');
+  });
+  it('the same page in Chromium fails: it has no limits', () => {
+    const step = ff({ limits: ENGINE_LIMITS.chromium });
+    expect(step.skipped).toEqual({});
+    expect(stepProblems(step)).toEqual([`camera n/a (${ffUnavailable.camera})`, `microphone n/a (${ffUnavailable.microphone})`, `speaker n/a (${ffUnavailable.speaker})`, `screen share not published (${NOT_FOUND})`, "not the setup's LocalTrack: screenShare"]);
+    expect(formatStep(step)).toContain('share no');
+  });
+  it('Firefox is still held to captures, frames, volume and the same camera and microphone', () => {
+    const v = ffView({ captures: { getUserMedia: 5, getDisplayMedia: 2, sdkRestarts: 0 }, microphone: { published: true, deviceId: 'mic-3', sameTrack: false }, volume: null });
+    const step = ff({ view: v, markers: { before: { marked: 100, unmarked: 0 }, after: { marked: 150, unmarked: 4 } } });
+    expect(stepProblems(step)).toEqual(["getUserMedia +1 not by livekit-client's restartTrack", 'getDisplayMedia +1', '4 unmarked frames', 'volume unset (watcher in the Room)', "not the setup's LocalTrack: microphone"]);
+  });
+  it('a check is skipped only where the engine names it and the page found it missing', () => {
+    expect(skipsOf(ENGINE_LIMITS.firefox, undefined)).toEqual({ skipped: {}, missing: {} });
+    expect(skipsOf({ speaker: 'none listed' }, { speaker: '0 listed', camera: '1 listed' })).toEqual({ skipped: { speaker: 'none listed (seen: 0 listed)' }, missing: { camera: '1 listed' } });
+    // A Firefox that shares a screen one day is checked on it.
+    const shares = ff({ view: ffView({ chosen, speaker: 'spk-2', unavailable: {} }) });
+    expect(stepProblems(shares)).toEqual(['screen share not published', "not the setup's LocalTrack: screenShare"]);
+  });
+  it('unmarked frames count over the whole run, between the steps too', () => {
+    expect(wholeRunProblems({ marked: 10, unmarked: 2 }, { marked: 500, unmarked: 2 })).toEqual([]);
+    expect(wholeRunProblems({ marked: 10, unmarked: 2 }, { marked: 500, unmarked: 5 })).toEqual(['3 unmarked frames over the whole run']);
   });
 });

@@ -1,8 +1,9 @@
 // `media-setup-across-reconnects` (issue 18): what one step left of a subject's media setup, the
-// checks the library is held to, and the tables (pure: unit-tested).
+// checks the library is held to (pure: unit-tested; media-setup-report.ts prints them).
 import type { MediaSetupView } from '../page/media-setup';
+import { skipsOf, type Skippable } from './media-setup-limits';
 
-/** `n/a`: the browser lists no such device, nothing was chosen (Firefox: no speaker). */
+/** `n/a`: nothing was chosen (the browser lists too few); passes only when `skipped` says why. */
 export type DeviceCheck = 'kept' | 'lost' | 'none' | 'n/a';
 
 export interface MediaSetupStep {
@@ -36,6 +37,10 @@ export interface MediaSetupStep {
   sdkRestarts: number | null;
   /** Which of the setup's LocalTrack objects are still the published ones. */
   sameTracks: string[];
+  /** Checks this engine cannot make (media-setup-limits.ts), with the reason and what the page saw. */
+  skipped: Partial<Record<Skippable, string>>;
+  /** Parts of the setup the page found missing that this engine has no limit for: failures. */
+  missing: Partial<Record<Skippable, string>>;
   /** Processor stats and capture log excerpt, for whoever explains a failure. */
   note: string;
 }
@@ -59,6 +64,8 @@ export interface StepInput {
   markers: { before: MarkerTotals; after: MarkerTotals };
   serverScreenShare: boolean;
   volume: number;
+  /** The engine's limits (ENGINE_LIMITS[engine]). */
+  limits: Partial<Record<Skippable, string>>;
 }
 
 export function stepFrom(input: StepInput): MediaSetupStep {
@@ -76,6 +83,7 @@ export function stepFrom(input: StepInput): MediaSetupStep {
   ].filter(Boolean);
   const sameTracks = view ? (['camera', 'microphone', 'screenShare'] as const).filter((k) => view[k].sameTrack) : [];
   const p = view?.processor;
+  const { skipped, missing } = skipsOf(input.limits, view?.unavailable);
   return {
     step: input.step,
     played: input.played,
@@ -94,6 +102,8 @@ export function stepFrom(input: StepInput): MediaSetupStep {
     watcherPresent: Boolean(view?.watcherPresent),
     screenShare: Boolean(view?.screenShare.published) && input.serverScreenShare,
     sameTracks,
+    skipped,
+    missing,
     note: view ? `processor on camera=${view.camera.processor ?? 'none'} ${p ? `(${p.mode}, inits ${p.inits}, restarts ${p.restarts}, destroys ${p.destroys})` : ''} share page=${view.screenShare.published} server=${input.serverScreenShare}` : 'page did not answer',
   };
 }
@@ -107,40 +117,21 @@ export function stepProblems(s: MediaSetupStep): string[] {
   if (ours !== 0) problems.push(`getUserMedia +${ours ?? '?'} not by livekit-client's restartTrack`);
   if ((s.sdkRestarts ?? 0) > 0 && !(s.sameTracks.includes('camera') && s.sameTracks.includes('microphone'))) problems.push(`livekit-client restarted tracks that were then replaced (same: ${s.sameTracks.join(',') || 'none'})`);
   if (s.extraGetDisplayMedia !== 0) problems.push(`getDisplayMedia +${s.extraGetDisplayMedia ?? '?'}`);
-  for (const [kind, kept] of Object.entries(s.devices)) if (kept !== 'kept' && kept !== 'n/a') problems.push(`${kind} ${kept}`);
+  for (const [kind, kept] of Object.entries(s.devices) as [Skippable, DeviceCheck][]) {
+    if (kept === 'n/a' && !s.skipped[kind]) problems.push(`${kind} n/a (${s.missing[kind] ?? 'nothing chosen'})`);
+    else if (kept !== 'kept' && kept !== 'n/a') problems.push(`${kind} ${kept}`);
+  }
   if (s.unmarkedFrames !== 0) problems.push(`${s.unmarkedFrames} unmarked frames`);
   if (s.markedFrames <= 0) problems.push('no marked frame seen');
   if (!s.volumeKept) problems.push(`volume ${s.volume ?? 'unset'} (watcher ${s.watcherPresent ? 'in' : 'not in'} the Room)`);
-  if (!s.screenShare) problems.push('screen share not published');
+  if (!s.screenShare && !s.skipped.screenShare) problems.push(`screen share not published${s.missing.screenShare ? ` (${s.missing.screenShare})` : ''}`);
+  const notSame = (['camera', 'microphone', 'screenShare'] as const).filter((k) => !s.sameTracks.includes(k) && !(k === 'screenShare' && s.skipped.screenShare));
+  if (notSame.length) problems.push(`not the setup's LocalTrack: ${notSame.join(',')}`);
   return problems;
 }
 
-/** `server-leave: back 812 ms, gUM +0 gDM +0, devices kept, unmarked 0/143, volume 0.35, share yes, same camera,microphone,screenShare` */
-export function formatStep(s: MediaSetupStep): string {
-  const devices = Object.values(s.devices).every((d) => d === 'kept' || d === 'n/a') ? 'devices kept' : `devices ${s.deviceValues}`;
-  const problems = stepProblems(s);
-  return `${s.step}: ${s.back ? `back ${s.recoveryMs ?? '?'} ms` : 'NOT back'}, gUM +${s.extraGetUserMedia ?? '?'}${s.sdkRestarts ? ` (${s.sdkRestarts} by the SDK's restartTrack)` : ''} gDM +${s.extraGetDisplayMedia ?? '?'}, ${devices}, unmarked ${s.unmarkedFrames}/${s.unmarkedFrames + s.markedFrames}${s.placeholderFrames ? ` (+${s.placeholderFrames} placeholder)` : ''}, volume ${s.volume ?? 'unset'}, share ${s.screenShare ? 'yes' : 'no'}, same ${s.sameTracks.join(',') || 'none'}${problems.length ? ` [FAILS: ${problems.join('; ')}]` : ' [ok]'}`;
-}
-
-interface Recorded {
-  engine: string;
-  subject: string;
-  run: number;
-  mediaSetup?: MediaSetupStep[];
-}
-
-/** Library vs plain page, step by step (the console table; matrix.json keeps the steps in each record). */
-export function mediaSetupTable(records: Recorded[]): string {
-  const rows = records.filter((r) => r.mediaSetup?.length);
-  if (!rows.length) return '';
-  const out = [
-    '| engine | run | subject | step | back (ms) | extra getUserMedia / getDisplayMedia | camera / mic / speaker | unmarked / checked frames | volume | screen share | same LocalTracks |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const r of rows) {
-    for (const s of r.mediaSetup!) {
-      out.push(`| ${r.engine} | ${r.run} | ${r.subject} | ${s.step} | ${s.back ? (s.recoveryMs ?? '?') : 'not back'} | ${s.extraGetUserMedia ?? '?'} / ${s.extraGetDisplayMedia ?? '?'} | ${s.devices.camera} / ${s.devices.microphone} / ${s.devices.speaker} | ${s.unmarkedFrames} / ${s.unmarkedFrames + s.markedFrames} | ${s.volume ?? 'unset'} | ${s.screenShare ? 'yes' : 'no'} | ${s.sameTracks.join(', ') || 'none'} |`);
-    }
-  }
-  return out.join('\n');
+/** From the setup's end to the last step's observation, steps and the gaps between them alike. */
+export function wholeRunProblems(atSetup: MarkerTotals, atEnd: MarkerTotals): string[] {
+  const unmarked = atEnd.unmarked - atSetup.unmarked;
+  return unmarked === 0 ? [] : [`${unmarked} unmarked frames over the whole run`];
 }

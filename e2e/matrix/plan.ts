@@ -31,7 +31,7 @@ export const ALL: Scenario[] = [
   remoteVideoStale,
   cameraSenderSilent,
   sustainedLoss,
-  // Issue 18: a controlled reconnect keeps the media setup (tracks, devices, processor, volume, screen share). One run.
+  // Issue 18: a controlled reconnect keeps the media setup (tracks, devices, processor, volume, screen share). One run; Firefox too.
   mediaSetupAcrossReconnects,
   // Issue 19: end-to-end encryption on every Room the controller builds, checked on the server. One run.
   e2eeAcrossReconnects,
@@ -44,8 +44,11 @@ export const ALL: Scenario[] = [
  * its 401 handling), ICE restart on resume and signal reconnect (`short-signal-cut`,
  * `signal-outage-past-token-exp`: the 401 itself), `removeTrack` and
  * renegotiation while publishing (`toggle-storm-during-reconnect`,
- * `answers-dropped-negotiation-fallback`: Firefox's simulcast and SDP), a leave (`server-leave`)
- * and a terminal removal. Chromium only: the faults that live on the server side and reach the
+ * `answers-dropped-negotiation-fallback`: Firefox's simulcast and SDP), a leave (`server-leave`),
+ * a terminal removal, and `media-setup-across-reconnects` (tracks moved between Rooms and a canvas
+ * processor on the camera, in Firefox's own WebRTC; its 2nd camera, 3rd microphone, speaker and
+ * screen share are skipped with their reason: headless Firefox has none, media-setup-limits.ts).
+ * Chromium only: the faults that live on the server side and reach the
  * browser as the same full reconnect that node-failure already shows (server restart, migration,
  * two server leaves, two nodes on Redis), the 2.5-minute token-endpoint-down scenario, whose
  * subject is the library's token refresh (no browser API in it), and the media-health scenarios
@@ -55,7 +58,7 @@ export const ALL: Scenario[] = [
  * `signal-outage-past-token-exp` already goes past it, and its controlled reconnect after the
  * SDK gave up is what that scenario shows.
  */
-const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant, e2eeAcrossReconnects, componentsToggleStorm];
+const FIREFOX: Scenario[] = [tokenOutage, shortCut, nodeFailure, serverLeave, toggleStorm, answersDropped, removeParticipant, mediaSetupAcrossReconnects, e2eeAcrossReconnects, componentsToggleStorm];
 
 export const PLAN: Record<Engine, Scenario[]> = { chromium: ALL, firefox: FIREFOX };
 

@@ -4,7 +4,8 @@ import { median } from './measure';
 import type { Scenario } from './scenarios';
 import type { RunRecord } from './subjects';
 import { formatWatchdog, sumWatchdog, type WatchdogCounts } from './watchdog-counts';
-import { mediaSetupTable, stepProblems } from './media-setup-judge';
+import { stepProblems } from './media-setup-judge';
+import { mediaSetupTable } from './media-setup-report';
 
 /** Goals of "back within a second of the network": median and worst ms, and never slower than the plain page. */
 export const GOAL = { medianMs: 1_000, worstMs: 2_500 };

@@ -2,7 +2,8 @@
 // camera / microphone / screen-share LocalTracks (no new getUserMedia / getDisplayMedia), the
 // chosen devices, the camera's processor, the watcher's volume and the speaker. Both subjects set
 // up the same (devices, marker processor, volume, a clicked screen share); four steps follow, and
-// after each the watcher and the pages say what is left. Chromium only (plan.ts).
+// after each the watcher and the pages say what is left. Chromium and Firefox (plan.ts): what a
+// headless Firefox cannot set up is skipped with its reason (media-setup-limits.ts), never passed.
 import { TrackSource } from '@livekit/protocol';
 import { sleep, waitFor } from '../harness/proc';
 import { pageCall, type E2EEnv } from '../env';
@@ -10,7 +11,9 @@ import type { MarkerCounts } from '../page/marker-watch';
 import type { MediaSetupView } from '../page/media-setup';
 import { SHARE_BUTTON, VOLUME } from '../page/setup-constants';
 import { firstStable } from './health-measure';
-import { formatStep, stepFrom, stepProblems, type MediaSetupStep } from './media-setup-judge';
+import { stepFrom, stepProblems, wholeRunProblems, type MediaSetupStep } from './media-setup-judge';
+import { ENGINE_LIMITS, formatSkips } from './media-setup-limits';
+import { formatStep } from './media-setup-report';
 import { STEPS, type StepRun } from './media-setup-steps';
 import { framesFlowing, recoveryMs } from './measure';
 import { endedForGood, room, type Scenario } from './scenarios';
@@ -46,9 +49,15 @@ async function cameraBack(trio: Trio, subject: Subject, end: number, timeoutMs: 
 /** Devices, processor and volume on both pages, then a real click on each page's share button; done when the watcher sees marked frames. */
 async function setUp(env: E2EEnv, trio: Trio, watcher: string) {
   const subjects = [trio.library, trio.baseline];
+  const limits = ENGINE_LIMITS[trio.engine];
   for (const s of subjects) await pageCall(s.page, 'setupMedia', watcher);
   for (const s of subjects) await s.page.click(`#${SHARE_BUTTON}`);
-  for (const s of subjects) await waitFor(`${s.kind} screen share published`, async () => Boolean((await view(s))?.screenShare.published) && (await serverScreenShare(env, trio, s.identity)), 20_000, 250);
+  // Where the engine has no screen (its limit), the refused getDisplayMedia ends the wait; elsewhere only a published share does.
+  const shareSettled = async (s: Subject) => {
+    const v = await view(s);
+    return (Boolean(v?.screenShare.published) && (await serverScreenShare(env, trio, s.identity))) || Boolean(limits.screenShare && v?.unavailable.screenShare);
+  };
+  for (const s of subjects) await waitFor(`${s.kind} screen share published (or refused, where the engine has no screen)`, () => shareSettled(s), 20_000, 250);
   for (const s of subjects) {
     const from = (await markersOf(trio, s)).marked;
     const ok = await firstStable(async () => (await markersOf(trio, s)).marked > from + 20, 20_000, 1_000);
@@ -59,8 +68,9 @@ async function setUp(env: E2EEnv, trio: Trio, watcher: string) {
   for (const s of subjects) {
     const v = views[s.kind];
     const usesChosen = (actual: string | null, chosen: string | null | undefined) => chosen === null || actual === chosen;
-    const complete = v.volume === VOLUME && usesChosen(v.camera.deviceId, v.chosen?.videoinput) && usesChosen(v.microphone.deviceId, v.chosen?.audioinput) && usesChosen(v.speaker, v.chosen?.audiooutput) && v.camera.processor !== null;
-    if (!complete) throw new Error(`${s.kind}'s media setup is incomplete: ${JSON.stringify({ volume: v.volume, camera: v.camera, microphone: v.microphone, speaker: v.speaker, chosen: v.chosen })}`);
+    const missing = Object.keys(v.unavailable).filter((k) => !limits[k as keyof typeof limits]);
+    const complete = missing.length === 0 && v.volume === VOLUME && usesChosen(v.camera.deviceId, v.chosen?.videoinput) && usesChosen(v.microphone.deviceId, v.chosen?.audioinput) && usesChosen(v.speaker, v.chosen?.audiooutput) && v.camera.processor !== null;
+    if (!complete) throw new Error(`${s.kind}'s media setup is incomplete: ${JSON.stringify({ missing, unavailable: v.unavailable, volume: v.volume, camera: v.camera, microphone: v.microphone, speaker: v.speaker, chosen: v.chosen })}`);
   }
   return views;
 }
@@ -79,6 +89,7 @@ async function observe(env: E2EEnv, trio: Trio, subject: Subject, step: StepRun,
     markers: { before, after: await markersOf(trio, subject) },
     serverScreenShare: await serverScreenShare(env, trio, subject.identity),
     volume: VOLUME,
+    limits: ENGINE_LIMITS[trio.engine],
   });
 }
 
@@ -98,6 +109,7 @@ export const mediaSetupAcrossReconnects: Scenario = {
     try {
       const setup = await setUp(env, trio, watcher);
       const t0 = Date.now();
+      const atSetup = { library: await markersOf(trio, trio.library), baseline: await markersOf(trio, trio.baseline) };
       const steps: Record<SubjectKind, MediaSetupStep[]> = { library: [], baseline: [] };
       const lines: string[] = [];
       for (const step of STEPS) {
@@ -118,13 +130,15 @@ export const mediaSetupAcrossReconnects: Scenario = {
       const records = [];
       for (const s of [trio.library, trio.baseline]) {
         const mine = steps[s.kind];
-        const problems = mine.flatMap((x) => stepProblems(x).map((p) => `${x.step}: ${p}`));
+        const atEnd = await markersOf(trio, s);
+        const problems = [...mine.flatMap((x) => stepProblems(x).map((p) => `${x.step}: ${p}`)), ...wholeRunProblems(atSetup[s.kind], atEnd)];
         const times = mine.map((x) => x.recoveryMs);
         const worst = times.every((t): t is number => t !== null) ? Math.max(...times) : null;
         const at = setup[s.kind];
-        const setupSays = `setup: captures ${JSON.stringify(at.atSetup)}, volume ${at.volume}, speaker ${at.speaker?.slice(0, 8)}, processor ${at.camera.processor} (${at.processor?.mode}), share ${at.screenShare.published}`;
-        const detail = `via=${JSON.stringify(at.via)} ${setupSays} ${mine.map(formatStep).join(' || ')} unmarkedRuns(ms from setup)=${(await markerLog(s)) || 'none'} placeholders=${(await markersOf(trio, s)).placeholders} (with RTP timestamp ${(await markersOf(trio, s)).placeholdersWithRtp}) captureLog=${JSON.stringify((await view(s))?.captureLog ?? [])} steps=${lines.join('; ')} watcherRejoins(ms from setup)=${rejoins.map((at) => at - t0).join(',') || 'none'}`;
-        const record = await assess(this.name, run, trio, s, t0, { recovered: problems.length === 0, recoveryMs: worst, detail });
+        const skips = formatSkips(trio.engine, mine[0]?.skipped ?? {});
+        const setupSays = `${skips ? `${skips}; ` : ''}setup: captures ${JSON.stringify(at.atSetup)}, volume ${at.volume}, speaker ${at.speaker?.slice(0, 8)}, processor ${at.camera.processor} (${at.processor?.mode}), share ${at.screenShare.published}`;
+        const detail = `via=${JSON.stringify(at.via)} ${setupSays} ${mine.map(formatStep).join(' || ')} wholeRun: unmarked ${atEnd.unmarked - atSetup[s.kind].unmarked} / marked ${atEnd.marked - atSetup[s.kind].marked} unmarkedRuns(ms from setup)=${(await markerLog(s)) || 'none'} placeholders=${atEnd.placeholders} (with RTP timestamp ${atEnd.placeholdersWithRtp}) captureLog=${JSON.stringify((await view(s))?.captureLog ?? [])} steps=${lines.join('; ')} watcherRejoins(ms from setup)=${rejoins.map((at) => at - t0).join(',') || 'none'}`;
+        const record = await assess(this.name, run, trio, s, t0, { recovered: problems.length === 0, recoveryMs: worst, detail: problems.length ? `${detail} PROBLEMS: ${problems.join('; ')}` : detail });
         records.push({ ...record, mediaSetup: mine });
       }
       return records;

@@ -1,9 +1,9 @@
 // The watcher's eye on the camera processor (issue 18): each remote camera is shown in a small
 // <video>, and every frame it presents (requestVideoFrameCallback; a 100 ms timer where there is
-// none) is checked for the marker block (page/marker.ts). Counts are per identity and go on across
+// none) is checked for the marker's two blocks (page/marker.ts). Counts are per identity and go on across
 // a new track (a new Room, a resubscribe, a rejoin of the watcher).
 import { Track, type RemoteVideoTrack, type Room } from 'livekit-client';
-import { isMarkedSample, SAMPLE_BOX } from './marker';
+import { isMarkedFrame, SAMPLE_BOX, SECOND_SAMPLE_BOX } from './marker';
 
 const isBlackSample = (rgba: ArrayLike<number>) => {
   for (let i = 0; i + 3 < rgba.length; i += 4) if (rgba[i]! > 16 || rgba[i + 1]! > 16 || rgba[i + 2]! > 16) return false;
@@ -25,7 +25,7 @@ export interface MarkerCounts {
   placeholdersWithRtp: number;
   /**
    * Unmarked frames in runs (a run: frames of one track less than 500 ms apart): when, how many, on
-   * which track, the sampled colour (the box's first pixel) and the frame size. The first 40 runs.
+   * which track, the sampled colours (each box's first pixel: `first / second`) and the frame size. The first 40 runs.
    */
   unmarkedRuns: UnmarkedRun[];
   /** The last time a frame was checked, epoch ms. */
@@ -65,8 +65,9 @@ export function watchMarkers(getRoom: () => Room | undefined) {
   const check = (identity: string, sid: string, video: HTMLVideoElement, meta?: FrameMeta) => {
     const { videoWidth: w, videoHeight: h } = video;
     if (!w || !h) return;
-    ctx.drawImage(video, w * SAMPLE_BOX.x, h * SAMPLE_BOX.y, w * SAMPLE_BOX.w, h * SAMPLE_BOX.h, 0, 0, 4, 4);
-    const rgba = ctx.getImageData(0, 0, 4, 4).data;
+    const sample = (box: typeof SAMPLE_BOX) => (ctx.drawImage(video, w * box.x, h * box.y, w * box.w, h * box.h, 0, 0, 4, 4), ctx.getImageData(0, 0, 4, 4).data);
+    const rgba = sample(SAMPLE_BOX);
+    const second = sample(SECOND_SAMPLE_BOX);
     const c = counts.get(identity) ?? { marked: 0, unmarked: 0, placeholders: 0, placeholdersWithRtp: 0, unmarkedRuns: [], lastAt: 0 };
     counts.set(identity, c);
     const now = (c.lastAt = Date.now());
@@ -75,7 +76,7 @@ export function watchMarkers(getRoom: () => Room | undefined) {
       if (typeof meta?.rtpTimestamp === 'number') c.placeholdersWithRtp++;
       return;
     }
-    if (isMarkedSample(rgba)) {
+    if (isMarkedFrame(rgba, second)) {
       c.marked++;
       return;
     }
@@ -83,7 +84,7 @@ export function watchMarkers(getRoom: () => Room | undefined) {
     const run = c.unmarkedRuns[c.unmarkedRuns.length - 1];
     const rtp = meta ? typeof meta.rtpTimestamp === 'number' : null;
     if (run && run.sid === sid && run.rtp === rtp && now - run.to < 500) [run.to, run.frames] = [now, run.frames + 1];
-    else if (c.unmarkedRuns.length < 40) c.unmarkedRuns.push({ from: now, to: now, frames: 1, sid, rgb: `${rgba[0]},${rgba[1]},${rgba[2]}`, size: `${w}x${h}`, rtp });
+    else if (c.unmarkedRuns.length < 40) c.unmarkedRuns.push({ from: now, to: now, frames: 1, sid, rgb: `${rgba[0]},${rgba[1]},${rgba[2]} / ${second[0]},${second[1]},${second[2]}`, size: `${w}x${h}`, rtp });
   };
 
   const follow = (identity: string, sid: string, track: RemoteVideoTrack) => {

@@ -1,31 +1,49 @@
 // The camera processor of `media-setup-across-reconnects` (issue 18): every frame it gives out
-// carries a solid magenta block in its top-left corner, so that the watcher tells processed
-// frames from raw ones. Chromium's fake cameras are grey (no saturated colour anywhere), Firefox's
-// fake camera is a flat colour that is never magenta.
+// carries a solid magenta block in its top-left corner and a green one in its top-right corner, so
+// that the watcher tells processed frames from raw ones. Chromium's fake cameras are grey or green
+// (never magenta). Firefox's fake camera is one flat colour that walks round the Cb/Cr square (Y
+// 128, a step a frame: FakeVideoSource.cpp), magenta for ~7 s of every ~30 s; a flat frame is never
+// magenta and green at once, so the two blocks together still mark only processed frames.
 import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
 
 /** The block: this share of the frame's width and height, from the top-left corner. */
 export const MARKER_SHARE = 0.25;
 const MARKER_FILL = '#ff00ff';
 
-/** Where the watcher samples: the middle half of the block (its edges bleed at a low bitrate and in 4:2:0). */
+const SECOND_FILL = '#00ff00';
+
+/** Where the watcher samples: the middle half of each block (its edges bleed at a low bitrate and in 4:2:0). */
 export const SAMPLE_BOX = { x: MARKER_SHARE / 4, y: MARKER_SHARE / 4, w: MARKER_SHARE / 2, h: MARKER_SHARE / 2 };
+export const SECOND_SAMPLE_BOX = { ...SAMPLE_BOX, x: 1 - MARKER_SHARE + MARKER_SHARE / 4 };
 
 /** Magenta after VP8/VP9 at a low bitrate: red and blue high, green low. A grey pixel never passes. */
 export function isMarkerColour(r: number, g: number, b: number): boolean {
   return r > 150 && b > 150 && g < 110;
 }
 
-/** A frame counts as marked when at least 12 of the 16 sampled pixels are magenta. */
-export function isMarkedSample(rgba: ArrayLike<number>): boolean {
-  let marked = 0;
-  for (let i = 0; i + 3 < rgba.length; i += 4) if (isMarkerColour(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) marked++;
-  return marked >= 12;
+/** The second block's green, mirrored: green high, red and blue low. */
+export function isSecondColour(r: number, g: number, b: number): boolean {
+  return g > 150 && r < 110 && b < 110;
 }
 
+const atLeast12 = (rgba: ArrayLike<number>, colour: (r: number, g: number, b: number) => boolean) => {
+  let hits = 0;
+  for (let i = 0; i + 3 < rgba.length; i += 4) if (colour(rgba[i]!, rgba[i + 1]!, rgba[i + 2]!)) hits++;
+  return hits >= 12;
+};
+
+/** At least 12 of the 16 pixels sampled in the first block are magenta. */
+export const isMarkedSample = (rgba: ArrayLike<number>): boolean => atLeast12(rgba, isMarkerColour);
+
+/** A frame is marked when both blocks are there: 12 of 16 magenta in the first, 12 of 16 green in the second. */
+export const isMarkedFrame = (first: ArrayLike<number>, second: ArrayLike<number>): boolean => isMarkedSample(first) && atLeast12(second, isSecondColour);
+
 const paint = (ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, w: number, h: number) => {
+  const [bw, bh] = [Math.ceil(w * MARKER_SHARE), Math.ceil(h * MARKER_SHARE)];
   ctx.fillStyle = MARKER_FILL;
-  ctx.fillRect(0, 0, Math.ceil(w * MARKER_SHARE), Math.ceil(h * MARKER_SHARE));
+  ctx.fillRect(0, 0, bw, bh);
+  ctx.fillStyle = SECOND_FILL;
+  ctx.fillRect(w - bw, 0, bw, bh);
 };
 
 interface Built {

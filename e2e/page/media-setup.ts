@@ -1,68 +1,31 @@
 // The page side of `media-setup-across-reconnects` (issue 18), shared by the library page and the
-// plain page: counts every getUserMedia / getDisplayMedia since load, picks devices, puts the
-// marker processor on the camera, sets the watcher's volume, renders the screen-share button (a
-// real click starts the share), and says after each step what is left of that setup.
-// Import it first: the counters wrap navigator.mediaDevices before anything captures.
-import { LocalAudioTrack, LocalVideoTrack, Track, type LocalTrack, type Room } from 'livekit-client';
+// plain page: picks devices, puts the marker processor on the camera, sets the watcher's volume,
+// renders the screen-share button (a real click starts the share), and says after each step what
+// is left of that setup, with the capture counts of capture-count.ts and what this browser could
+// not set up. Import it first: the counters wrap navigator.mediaDevices before anything captures.
+import { captureLog, captures, display, type CaptureCounts } from './capture-count';
+import { Track, type LocalTrack, type LocalVideoTrack, type Room } from 'livekit-client';
 import { markerProcessor, type MarkerProcessor } from './marker';
-import { SHARE_BUTTON, VOLUME } from './setup-constants';
-
-type CaptureApi = 'getUserMedia' | 'getDisplayMedia';
-/** `sdkRestarts`: getUserMedia calls made by livekit-client's restartTrack of a track it already has (its own full reconnect, an unmute). */
-const captures: Record<CaptureApi | 'sdkRestarts', number> = { getUserMedia: 0, getDisplayMedia: 0, sdkRestarts: 0 };
-// A getUserMedia while one of livekit-client's restartTrack calls runs is that restart's (the SDK's own full reconnect restarts the tracks it holds).
-let restarting = 0;
-for (const proto of [LocalAudioTrack.prototype, LocalVideoTrack.prototype] as { restartTrack(...args: unknown[]): Promise<unknown> }[]) {
-  const own = proto.restartTrack;
-  proto.restartTrack = async function (this: unknown, ...args: unknown[]) {
-    restarting++;
-    try {
-      return await own.apply(this, args);
-    } finally {
-      restarting--;
-    }
-  };
-}
-const byRestart = () => restarting > 0;
-const captureLog: string[] = [];
-
-const what = (c?: MediaStreamConstraints) =>
-  (['audio', 'video'] as const)
-    .filter((k) => c?.[k])
-    .map((k) => {
-      const id = typeof c![k] === 'object' ? (c![k] as MediaTrackConstraints).deviceId : undefined;
-      const wanted = typeof id === 'string' ? id : ((id as ConstrainDOMStringParameters | undefined)?.exact ?? (id as ConstrainDOMStringParameters | undefined)?.ideal);
-      return `${k}${wanted ? `(${String(wanted).slice(0, 8)})` : ''}`;
-    })
-    .join('+');
-
-for (const api of ['getUserMedia', 'getDisplayMedia'] as const) {
-  const devices = navigator.mediaDevices as unknown as Record<CaptureApi, ((c?: MediaStreamConstraints) => Promise<MediaStream>) | undefined>;
-  const original = devices?.[api]?.bind(navigator.mediaDevices);
-  if (original) {
-    devices[api] = (constraints) => {
-      captures[api]++;
-      if (api === 'getUserMedia' && byRestart()) captures.sdkRestarts++;
-      captureLog.push(`${Date.now()} ${api} ${what(constraints)}`);
-      return original(constraints);
-    };
-  }
-}
+import { SHARE_BUTTON, VOLUME, type Skippable } from './setup-constants';
 
 export type DeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
 export const DEVICE_KINDS: readonly DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
 
-/**
- * The second camera, the third microphone, the second speaker (Chromium's `device-count=3`);
- * `null` for a kind the browser lists none of (Firefox lists no speaker before selectAudioOutput).
- */
-async function pickDevices(): Promise<Record<DeviceKind, string | null>> {
+/** The second camera, the third microphone, the second speaker (Chromium's `device-count=3`). */
+const WANTED: Record<DeviceKind, { index: number; check: Skippable }> = { videoinput: { index: 1, check: 'camera' }, audioinput: { index: 2, check: 'microphone' }, audiooutput: { index: 1, check: 'speaker' } };
+
+/** `null` (and why, in `unavailable`) for a kind the browser lists too few of (headless Firefox: one camera, one microphone, no speaker). */
+async function pickDevices() {
   const all = await navigator.mediaDevices.enumerateDevices();
-  const nth = (kind: DeviceKind, n: number) => {
+  const chosen = {} as Record<DeviceKind, string | null>;
+  const unavailable: Partial<Record<Skippable, string>> = {};
+  for (const kind of DEVICE_KINDS) {
     const list = all.filter((d) => d.kind === kind && d.deviceId);
-    return list[Math.min(n, list.length - 1)]?.deviceId ?? null;
-  };
-  return { videoinput: nth('videoinput', 1), audioinput: nth('audioinput', 2), audiooutput: nth('audiooutput', 1) };
+    const { index, check } = WANTED[kind];
+    chosen[kind] = list[index]?.deviceId ?? null;
+    if (!chosen[kind]) unavailable[check] = `${list.length} ${kind} listed, the setup picks #${index + 1}`;
+  }
+  return { chosen, unavailable };
 }
 
 /** How a page does each part of the setup: through the library's actions or straight on the Room. */
@@ -78,7 +41,6 @@ export interface SetupDriver {
   stateDevices?(): unknown;
 }
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function mediaSetup(driver: SetupDriver) {
@@ -86,7 +48,8 @@ export function mediaSetup(driver: SetupDriver) {
   let watcher: string | null = null;
   let processor: MarkerProcessor | undefined;
   let tracks: Partial<Record<'camera' | 'microphone' | 'screenShare', LocalTrack>> = {};
-  let atSetup: Record<CaptureApi | 'sdkRestarts', number> | null = null;
+  let atSetup: CaptureCounts | null = null;
+  let devicesUnavailable: Partial<Record<Skippable, string>> = {};
 
   const button = document.createElement('button');
   button.id = SHARE_BUTTON;
@@ -113,6 +76,9 @@ export function mediaSetup(driver: SetupDriver) {
     const room = driver.room();
     const { camera, microphone, screenShare } = local();
     const volume = watcher ? room?.remoteParticipants.get(watcher)?.getVolume() : undefined;
+    // What this browser could not set up, as seen here; the judge skips a check only where the engine's limits say why.
+    const shareRefused = !screenShare?.track && display.outcome !== null && display.outcome !== 'ok';
+    const unavailable = { ...devicesUnavailable, ...(shareRefused ? { screenShare: `getDisplayMedia → ${display.outcome}` } : {}) };
     return {
       via: driver.via,
       chosen,
@@ -126,6 +92,7 @@ export function mediaSetup(driver: SetupDriver) {
       watcherPresent: watcher ? Boolean(room?.remoteParticipants.has(watcher)) : false,
       screenShare: { published: Boolean(screenShare?.track) && !screenShare?.isMuted, sameTrack: Boolean(screenShare?.track) && screenShare?.track === tracks.screenShare, readyState: screenShare?.track?.mediaStreamTrack.readyState ?? null },
       processor: processor?.stats() ?? null,
+      unavailable,
       stateDevices: driver.stateDevices?.() ?? null,
     };
   };
@@ -134,7 +101,7 @@ export function mediaSetup(driver: SetupDriver) {
     /** Devices, then (once the capture uses them) the processor, then the watcher's volume; the share is the button's. */
     setupMedia: async (watcherIdentity: string) => {
       watcher = watcherIdentity;
-      chosen = await pickDevices();
+      ({ chosen, unavailable: devicesUnavailable } = await pickDevices());
       for (const kind of DEVICE_KINDS) if (chosen[kind]) await driver.selectDevice(kind, chosen[kind]);
       for (let waited = 0; !devicesApplied() && waited < 10_000; waited += 100) await sleep(100);
       const camera = local().camera?.track as LocalVideoTrack | undefined;

@@ -4,3 +4,6 @@
 export const VOLUME = 0.35;
 /** The id of the button whose real click starts the screen share. */
 export const SHARE_BUTTON = 'share-screen';
+
+/** The parts of the setup a browser may be unable to do (a 2nd camera, a 3rd microphone, a speaker, a screen). */
+export type Skippable = 'camera' | 'microphone' | 'speaker' | 'screenShare';

@@ -22,6 +22,7 @@ export {
   selectQualityTroubleSince,
   selectDevices,
   selectLostDevices,
+  selectLostProcessors,
   selectParticipantVolume,
 } from './call/selectors';
 export { DEVICE_KINDS } from './call/types';

@@ -135,7 +135,9 @@ const media = fc.oneof(
 );
 
 // ---- the media setup: devices picked both ways, unplugged, processors, captures that end ----
-const setup = setupSteps.map(({ label, act }) => step(label, (model, sys) => act(sys, model.setup)));
+const asCommand = ({ label, act }: (typeof setupSteps)['devices'] extends fc.Arbitrary<infer S> ? S : never) => step(label, (model, sys) => act(sys, model.setup));
+const setup = setupSteps.devices.map(asCommand);
+const processors = setupSteps.processors.map(asCommand);
 // ---- E2EE faults (a sequence with E2EE configured; no effect without) ----
 const e2ee = e2eeSteps.map(({ label, act }) => step(label, (_m, sys) => act(sys)));
 
@@ -165,4 +167,4 @@ export class TimeStep extends Step {
 
 /** `replayPath` (printed in a counterexample) with fast-check's `path` replays one failing sequence at once. */
 export const modelCommands = (maxCommands: number, replayPath?: string) =>
-  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, setup, e2ee, token, time, time, time, wall, skew], { maxCommands, size: 'max', replayPath });
+  fc.commands([join, join, leave, rejoin, toggle, toggle, forceReconnect, profile, sdk, sdk, sdk, media, setup, processors, processors, e2ee, token, time, time, time, wall, skew], { maxCommands, size: 'max', replayPath });

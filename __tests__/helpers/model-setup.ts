@@ -12,11 +12,24 @@ export const createModelDevices = () =>
 export interface SetupModel {
   /** The processor the app set on the camera (its background blur), until it removes it or the call ends. */
   processor: object | undefined;
+  /** A processor whose `init` fails from now on (its model cannot load again), if any. */
+  broken?: object;
   /** Actions already looked at for the end of a call. */
   seen: number;
 }
 
-const BLUR = { name: 'model-blur' };
+// The setup of the sequence running now: a processor's init asks it whether it is broken.
+let active: SetupModel | undefined;
+const processorNamed = (name: string) => {
+  const processor = {
+    name,
+    init: async () => {
+      if (active?.broken === processor) throw new Error(`${name}: WebGL context lost`);
+    },
+  };
+  return processor;
+};
+const BLUR = processorNamed('model-blur');
 const KIND_OF: Record<string, CallDeviceKind> = { cam: 'videoinput', mic: 'audioinput', spk: 'audiooutput' };
 const DEVICE_IDS = ['cam-1', 'cam-2', 'cam-3', 'mic-1', 'mic-2', 'mic-3', 'spk-2', 'spk-3', 'default'];
 const kindOf = (id: string): CallDeviceKind => KIND_OF[id.slice(0, 3)] ?? 'videoinput';
@@ -25,11 +38,22 @@ const connected = (sys: ModelSystem) => {
   return room?.state === ConnectionState.Connected ? room : undefined;
 };
 const cameraTrack = (room: FakeRoom | undefined) => room?.localParticipant.publicationOf('camera')?.track;
+/** The Room the call uses now (not one of an ended call, still closing): what the app's UI holds. */
+const inUse = (sys: ModelSystem) => {
+  const room = connected(sys);
+  return room && (sys.controller.getRoom() as unknown) === room ? room : undefined;
+};
 
 type SetupStep = { label: string; act: (sys: ModelSystem, setup: SetupModel) => void };
-const step = (label: string, act: SetupStep['act']): SetupStep => ({ label, act });
+const step = (label: string, act: SetupStep['act']): SetupStep => ({
+  label,
+  act: (sys, setup) => {
+    active = setup;
+    act(sys, setup);
+  },
+});
 
-export const setupSteps = fc.oneof(
+const deviceSteps = fc.oneof(
   fc.constantFrom(...DEVICE_IDS).map((id) =>
     step(`pick ${id} by action`, (sys) => void sys.store.dispatch(callActions.selectDevice({ kind: id === 'default' ? 'videoinput' : kindOf(id), deviceId: id }))),
   ),
@@ -50,12 +74,24 @@ export const setupSteps = fc.oneof(
       sys.current()?.emit('mediaDevicesChanged');
     }),
   ),
+);
+
+// Processors and captures: half of the setup steps, so that a processor that breaks on an ended
+// capture, and the app's way back, show up in short sequences too.
+const processorSteps = fc.oneof(
   fc.constant(
-    step('app sets a blur on the camera', (sys, setup) => {
-      const track = cameraTrack(connected(sys));
-      if (!track || track.stopped) return;
-      void track.setProcessor(BLUR);
-      setup.processor = BLUR;
+    step('app sets a blur on the camera (turning it on with it if it is off)', (sys, setup) => {
+      const room = inUse(sys);
+      const track = cameraTrack(room);
+      if (!room) return;
+      // Wanted once it is on (its init is async, as livekit-client's): the app's own set is not the library's gap.
+      const wanted = () => void (cameraTrack(connected(sys))?.getProcessor() === BLUR && (setup.processor = BLUR));
+      if (track && !track.stopped) void track.setProcessor(BLUR).then(wanted, () => undefined);
+      else {
+        // Through the library: wanted from now on, whether or not it can start.
+        setup.processor = BLUR;
+        void room.localParticipant.setCameraEnabled(true, { processor: BLUR }).catch(() => undefined);
+      }
     }),
   ),
   fc.constant(
@@ -66,10 +102,35 @@ export const setupSteps = fc.oneof(
       setup.processor = undefined;
     }),
   ),
+  fc.constant(step("the app's camera processor breaks (its init fails from now on)", (_sys, setup) => void (setup.broken = setup.processor))),
+  fc.constant(step("the app's camera processor works again", (_sys, setup) => void (setup.broken = undefined))),
+  fc.constant(
+    step('app gives a new processor for the held-back camera: setCameraEnabled(true, { processor })', (sys, setup) => {
+      const room = inUse(sys);
+      if (!room || !sys.call().lostProcessors.camera) return;
+      const fresh = processorNamed('model-blur-again');
+      setup.processor = fresh;
+      void room.localParticipant.setCameraEnabled(true, { processor: fresh }).catch(() => undefined);
+    }),
+  ),
+  fc.constant(
+    step('the user goes on without the camera processor (forgetProcessor)', (sys, setup) => {
+      sys.store.dispatch(callActions.forgetProcessor({ source: 'camera' }));
+      setup.processor = undefined;
+    }),
+  ),
   fc.constantFrom('camera' as const, 'microphone' as const, 'screenShare' as const).map((source) =>
     step(`our ${source} capture ends`, (sys) => connected(sys)?.localParticipant.publicationOf(source)?.track?.end()),
   ),
+  fc.constant(
+    step('the camera is unplugged while its processor breaks (a GPU reset)', (sys, setup) => {
+      setup.broken = setup.processor ?? BLUR;
+      connected(sys)?.localParticipant.publicationOf('camera')?.track?.end();
+    }),
+  ),
 );
+
+export const setupSteps = { devices: deviceSteps, processors: processorSteps };
 
 export function allTracks(sys: ModelSystem): FakeLocalTrack[] {
   return sys.rooms.rooms.flatMap((r) => r.localParticipant.tracks);
@@ -91,6 +152,10 @@ export function checkSetupStep(sys: ModelSystem, setup: SetupModel): string | un
   // No raw frame while a processor is wanted: the published camera, if it sends, is processed.
   const camera = cameraTrack(sys.current());
   if (setup.processor && camera && !camera.isMuted && live(camera) && camera.getProcessor() !== setup.processor) return 'the camera is published raw while the app wants its processor';
+  // Held back for its processor: nothing of the camera goes out, and only while the app wants one.
+  const lost = sys.call().lostProcessors.camera;
+  if (lost && camera && live(camera)) return `the camera is published while its processor is lost (${lost.message})`;
+  if (lost && !setup.processor) return 'a processor loss is in state, but the app wants no processor';
   return undefined;
 }
 

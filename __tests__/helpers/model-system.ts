@@ -7,6 +7,7 @@ import { resetExpectedNoise } from '../../src/errors/expected-noise';
 import { FakeE2EERoom, FakeMediaWorld, FakeRoom, makeTestToken, type FakeConnectStep, type FakeE2EEStep } from '../../src/testing';
 import { createQuietLogger } from './call-store';
 import { createModelDevices } from './model-setup';
+import { callClockNow } from '../../src/clock/call-clock';
 
 /** What the scripted token endpoint answers next (the model's token-source faults). */
 export type TokenAnswer = 'ok' | '503' | 'html' | 'hang' | '401' | 'other-identity' | 'malformed';
@@ -104,14 +105,18 @@ export function createModelSystem({ e2ee }: { e2ee?: E2EEOptions } = {}) {
   const alerts: CallAlert[] = [];
   const logger = createQuietLogger();
   const actions: UnknownAction[] = [];
-  /** performance.now() of each action: the call clock, which wall-clock jumps do not move. */
+  /**
+   * The library's call clock at each action (src/clock/call-clock.ts): steady time plus what it
+   * counted as sleep. A wall clock stepped forward counts like a sleep, by design (a token lived
+   * through it), so a cooldown is over after it: the pace is judged on that clock.
+   */
   const actionTimes: number[] = [];
   const controller = createCallController({ tokenSource: tokens.source, createRoom: rooms.createRoom, onAlert: (a) => alerts.push(a), logger, enumerateDevices: rooms.devices.enumerate, ...(e2ee ? { e2ee } : {}) });
   const sagaErrors: unknown[] = [];
   const sagaMiddleware = createSagaMiddleware({ onError: (error) => sagaErrors.push(error) });
   const record: Middleware = () => (next) => (action) => {
     actions.push(action as UnknownAction);
-    actionTimes.push(performance.now());
+    actionTimes.push(callClockNow());
     return next(action);
   };
   const store = configureStore({

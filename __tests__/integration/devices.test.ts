@@ -141,4 +141,32 @@ describe('what the user set on others', () => {
     expect(t.call().participantVolumes).toEqual({ bob: 1 });
     expect(t.rooms.last().options.audioOutput?.deviceId).toBe('spk-2');
   });
+
+  it('a device picked while the camera was still opening (its processor loading): the published capture is moved to it', async () => {
+    const t = await createJoinedStore();
+    const p = t.rooms.last().localParticipant;
+    const blur = { name: 'blur', init: () => new Promise<void>((resolve) => setTimeout(resolve, 800)) };
+    void p.setCameraEnabled(true, { processor: blur }).catch(() => undefined);
+    await advance(100); // the capture is open on the default camera; the processor is loading
+    t.store.dispatch(callActions.selectDevice({ kind: 'videoinput', deviceId: 'cam-2' }));
+    await advance(3_000);
+    const camera = p.publicationOf('camera')!.track!;
+    expect(camera.deviceId).toBe('cam-2');
+    expect(camera.getProcessor()).toBe(blur);
+  });
+
+  it('"the default" picked while reconnecting: the moved capture goes to the default on the new Room', async () => {
+    const t = await joinedWithDevices();
+    t.store.dispatch(callActions.selectDevice({ kind: 'videoinput', deviceId: 'cam-2' }));
+    await settle();
+    const camera = t.rooms.last().localParticipant.publicationOf('camera')!.track!;
+    expect(camera.deviceId).toBe('cam-2');
+    t.rooms.last().simulateSdkGiveUp();
+    t.store.dispatch(callActions.selectDevice({ kind: 'videoinput', deviceId: 'default' }));
+    await advance(20_000);
+    expect(t.call().status).toBe('connected');
+    expect(t.rooms.last().localParticipant.publicationOf('camera')!.track).toBe(camera);
+    expect(camera.deviceId).toBe('default');
+    expect(selectDevices(t.store.getState()).videoinput).toBeNull();
+  });
 });

@@ -26,5 +26,6 @@ export function createInitialCallState(): CallState {
     devices: { videoinput: null, audioinput: null, audiooutput: null },
     lostDevices: {},
     participantVolumes: {},
+    lostProcessors: {},
   };
 }

@@ -17,6 +17,7 @@ export function endMedia(state: CallState): void {
     media.pending = false;
   }
   state.media.screenShare.blockedReason = null;
+  state.lostProcessors = {}; // the call's processors went with its captures
 }
 
 /** Facts the media saga records about each source's SDK calls. */

@@ -30,3 +30,5 @@ export const selectDevices = (state: CallRootState) => call(state).devices;
 /** Chosen devices that went away, by kind (the default is in use until they are back). */
 export const selectLostDevices = (state: CallRootState) => call(state).lostDevices;
 export const selectParticipantVolume = (state: CallRootState, identity: string): number | undefined => call(state).participantVolumes[identity];
+/** Processors that could not be set again on a new capture, by source: that source is held back (nothing raw is published). */
+export const selectLostProcessors = (state: CallRootState) => call(state).lostProcessors;

@@ -1,5 +1,5 @@
 import type { PayloadAction } from '@reduxjs/toolkit';
-import type { CallDeviceKind, CallState, MediaSourceName } from './types';
+import type { CallDeviceKind, CallState, MediaSourceName, ProcessedSource, ProcessorLoss } from './types';
 
 export interface DevicePayload {
   kind: CallDeviceKind;
@@ -26,6 +26,19 @@ export const setupReducers = {
   },
   /** A Room got the live captures of the one it replaced (no new getUserMedia / getDisplayMedia). */
   capturesMoved(_state: CallState, _action: PayloadAction<{ source: MediaSourceName; tracks: number }>) {},
+  /** A capture opened again (or moved) could not get the processor back: that source publishes nothing until it is back. */
+  processorLost(state: CallState, action: PayloadAction<ProcessorLoss & { source: ProcessedSource }>) {
+    const { source, ...loss } = action.payload;
+    state.lostProcessors[source] = loss;
+  },
+  /** The processor is on a capture of that source again (a retry or the app's new one): it is published. */
+  processorRestored(state: CallState, action: PayloadAction<{ source: ProcessedSource }>) {
+    delete state.lostProcessors[action.payload.source];
+  },
+  /** The app goes on without the processor of a source (the user chose the raw camera): a wanted source is published raw. */
+  forgetProcessor(state: CallState, action: PayloadAction<{ source: ProcessedSource }>) {
+    delete state.lostProcessors[action.payload.source];
+  },
   setParticipantVolume(state: CallState, action: PayloadAction<{ identity: string; volume: number }>) {
     const { identity, volume } = action.payload;
     if (typeof identity !== 'string' || identity === '' || !Number.isFinite(volume)) return;

@@ -99,6 +99,20 @@ export interface CallState {
   lostDevices: Partial<Record<CallDeviceKind, string>>;
   /** `setParticipantVolume`, by identity: applied to that participant in every Room. */
   participantVolumes: Record<string, number>;
+  /** Processors the call could not put back on a capture: that source publishes nothing until it is back (media-setup/). */
+  lostProcessors: Partial<Record<ProcessedSource, ProcessorLoss>>;
+}
+
+/** The sources an app puts a `TrackProcessor` on (a background blur, a noise filter). */
+export type ProcessedSource = 'camera' | 'microphone';
+
+export interface ProcessorLoss {
+  /** The processor's own `name`, when it has one. */
+  name: string | null;
+  /** Why it could not be set again (the error's class and message, redacted). */
+  message: string;
+  /** Epoch ms. */
+  at: number;
 }
 
 /** `stale`: no new frame (remote) or no bytes sent (local) for `staleMediaMs`; `recovering`: the watchdog acted. */

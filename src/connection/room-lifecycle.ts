@@ -32,8 +32,7 @@ export function* openRoom(ctx: ControllerContext) {
   // The fast resume schedule unless the app set one (a profile's own wins over the option).
   const devices: CallDevices = yield select(selectDevices);
   const base = { reconnectPolicy: ctx.options.reconnectPolicy, ...roomOptionsForProfile(profile, ctx.options.videoProfiles) };
-  const setup = { devices, videoProcessor: ctx.captures.processorFor('camera'), audioProcessor: ctx.captures.processorFor('microphone') };
-  const room = ctx.options.createRoom(roomOptionsWithSetup(base, setup)) as CallRoom;
+  const room = ctx.options.createRoom(roomOptionsWithSetup(base, { devices })) as CallRoom;
   // The keeper hears a Room's end of restart before the sagas do: a re-apply then finds its captures.
   const unwatchCaptures = ctx.captures.watch(room, appStopsOnUnpublish(base));
   const signals = roomSignalChannel(room);

@@ -16,6 +16,7 @@ import { reconnectEpisode, type EpisodeEnd, type RoomSlot } from './reconnect-sa
 import { closeRoom } from './room-lifecycle';
 import { wakeSaga } from './wake-saga';
 import { watchRoom, type WatchOutcome } from './watch-room';
+import { forgetToggleProcessors } from '../controls/toggle-args';
 
 /**
  * One call from `join` to its end: first token, then connect → watch → (controlled reconnect →
@@ -73,6 +74,7 @@ export function* callSessionSaga(ctx: ControllerContext, onCleanedUp: () => void
       ctx.rooms.set(undefined);
       ctx.credentials.set(undefined);
       ctx.captures.releaseAll(); // the call is over: no camera stays on for it
+      forgetToggleProcessors(ctx);
     } finally {
       onCleanedUp(); // the supervisor starts the next session only now
     }

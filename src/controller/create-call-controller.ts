@@ -11,6 +11,7 @@ import { createRingBuffer } from '../diagnostics/ring-buffer';
 import type { TimelineEntry } from '../diagnostics/timeline-entry';
 import { e2eeSaga } from '../e2ee/e2ee-saga';
 import { mediaSaga } from '../media/toggle-saga';
+import { processorSaga } from '../media-setup/processor-saga';
 import { devicesSaga } from '../devices/device-saga';
 import { controlsSaga } from '../controls/controls-saga';
 import { qualitySaga } from '../quality/quality-saga';
@@ -72,6 +73,7 @@ export function createCallController(config: CallControllerConfig): CallControll
   function* saga(): Generator {
     yield fork(keepAlive, 'media', mediaSaga);
     yield fork(keepAlive, 'devices', devicesSaga);
+    yield fork(keepAlive, 'processors', processorSaga);
     yield fork(keepAlive, 'controls', controlsSaga);
     yield fork(keepAlive, 'video-profile', videoProfileSaga);
     yield fork(keepAlive, 'quality', qualitySaga);

@@ -6,6 +6,7 @@ import type { CallRoom } from '../connection/room-surface';
 import type { ControllerContext } from '../controller/context';
 import { controlSignals, type ControlSignal, type RoutedToggle } from './control-signals';
 import { serveWish } from './serve-wish';
+import { adoptToggleProcessor } from '../media-setup/adopt-processor';
 
 type Calls = Record<MediaSourceName, Channel<RoutedToggle>>;
 
@@ -26,7 +27,11 @@ function* followRoom(ctx: ControllerContext, calls: Calls, room: CallRoom | unde
       const signal: ControlSignal = yield take(signals);
       // ControlBar's leave button: the same end as `callActions.leave()` (refresh stopped, no reconnect).
       if (signal.type === 'leave') yield put(callActions.leave());
-      else yield put(calls[signal.toggle.source], signal.toggle);
+      else {
+        // A processor in the caller's options is the call's from now on (also for a capture moved meanwhile).
+        if (signal.toggle.wanted) yield call(adoptToggleProcessor, ctx, signal.toggle.source);
+        yield put(calls[signal.toggle.source], signal.toggle);
+      }
     }
   } finally {
     signals.close();

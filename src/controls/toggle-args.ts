@@ -20,3 +20,22 @@ export function rememberToggleArgs(owner: object, source: MediaSourceName, args:
 export function toggleArgsFor(owner: object, source: MediaSourceName): unknown[] {
   return ARGS.get(owner)?.[source] ?? [];
 }
+
+/**
+ * The `processor` of the capture options a caller passed (`setCameraEnabled(true, { processor })`),
+ * taken out of them: the capture keeper owns the wanted processor from then on, so a later
+ * `forgetProcessor` is not undone by options remembered here.
+ */
+export function takeToggleProcessor(owner: object, source: MediaSourceName): unknown {
+  const args = toggleArgsFor(owner, source);
+  const capture = args[0];
+  if (!capture || typeof capture !== 'object' || !('processor' in capture)) return undefined;
+  const { processor, ...rest } = capture as { processor?: unknown };
+  rememberToggleArgs(owner, source, [rest, ...args.slice(1)]);
+  return processor;
+}
+
+/** The call is over: its processors went with its captures, and a new call starts without them. */
+export function forgetToggleProcessors(owner: object): void {
+  for (const source of Object.keys(ARGS.get(owner) ?? {}) as MediaSourceName[]) takeToggleProcessor(owner, source);
+}

@@ -4,10 +4,11 @@ import { call, put, select, take, takeEvery, takeLatest } from 'redux-saga/effec
 import type { DevicePayload } from '../call/setup-reducers';
 import { callActions } from '../call/slice';
 import { selectCall } from '../call/selectors';
-import { DEVICE_KINDS, type CallState } from '../call/types';
+import { DEVICE_KINDS, type CallDeviceKind, type CallState, type MediaSourceName } from '../call/types';
 import type { CallRoom } from '../connection/room-surface';
 import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
+import { isMovable, mediaSourceOf } from '../media-setup/kept-track';
 import { deviceChanges, type DeviceChange } from './device-presence';
 import { deviceSignals, switchDevice, type DeviceRoom, type DeviceSignal } from './room-devices';
 
@@ -48,7 +49,7 @@ function* followDevices(ctx: ControllerContext, room: DeviceRoom) {
  * the live devices are the chosen ones (a pick made while reconnecting, or a moved track still on
  * the device it had), unless a chosen one is gone.
  */
-function* reconcileDevices(ctx: ControllerContext) {
+function* reconcileDevices(ctx: ControllerContext, picked: Set<CallDeviceKind>) {
   const room = ctx.rooms.get() as (DeviceRoom & { getActiveDevice?(kind: string): string | undefined }) | undefined;
   if (!room || room.state !== 'connected') return;
   // Participants already in the Room came with its join response: no ParticipantConnected for them.
@@ -56,10 +57,12 @@ function* reconcileDevices(ctx: ControllerContext) {
   yield call(followDevices, ctx, room);
   const { devices, lostDevices }: CallState = yield select(selectCall);
   for (const kind of DEVICE_KINDS) {
-    const chosen = devices[kind];
+    // "The default" picked while reconnecting: a moved capture is still on the device it had.
+    const chosen = devices[kind] ?? (picked.has(kind) ? 'default' : null);
+    picked.delete(kind);
     if (!chosen || lostDevices[kind] || room.getActiveDevice?.(kind) === chosen) continue;
     try {
-      yield call(switchDevice(room) ?? (async () => true), kind, chosen, true);
+      yield call(switchDevice(room) ?? (async () => true), kind, chosen, chosen !== 'default');
     } catch (error) {
       ctx.logger.info(`[redux-livekit-call] ${kind}: the chosen device could not be used on the new Room: ${errorMessage(error)}`);
     }
@@ -86,10 +89,11 @@ function* followRoom(ctx: ControllerContext, room: CallRoom | undefined) {
 }
 
 /** A pick by action goes to the Room in use now; a Room built later starts on it anyway. */
-function* applyPick(ctx: ControllerContext, action: PayloadAction<DevicePayload>) {
+function* applyPick(ctx: ControllerContext, picked: Set<CallDeviceKind>, action: PayloadAction<DevicePayload>) {
   const { kind, deviceId, via } = action.payload;
   const room = ctx.rooms.get() as DeviceRoom | undefined;
-  if (via === 'room' || !room || room.state !== 'connected') return;
+  if (via === 'room') return;
+  if (!room || room.state !== 'connected') return void picked.add(kind); // for the next connected Room
   try {
     yield call(switchDevice(room) ?? (async () => true), kind, deviceId, deviceId !== 'default');
   } catch (error) {
@@ -102,13 +106,40 @@ function* applyPick(ctx: ControllerContext, action: PayloadAction<DevicePayload>
   }
 }
 
+const KIND_OF = { camera: 'videoinput', microphone: 'audioinput' } as const;
+
+/**
+ * A capture that was opening while the user picked another device (getUserMedia takes its time)
+ * comes up on the device it asked for: once published, it is moved to the chosen one.
+ */
+function* alignSettled(ctx: ControllerContext, action: PayloadAction<{ source: MediaSourceName; enabled: boolean }>) {
+  const { source, enabled } = action.payload;
+  const room = ctx.rooms.get() as DeviceRoom | undefined;
+  if (!enabled || source === 'screenShare' || !room || room.state !== 'connected' || !isMovable(room.localParticipant)) return;
+  const kind = KIND_OF[source];
+  const { devices, lostDevices }: CallState = yield select(selectCall);
+  const chosen = devices[kind];
+  if (!chosen || lostDevices[kind]) return;
+  const track = [...room.localParticipant.trackPublications.values()].find((p) => p.track && mediaSourceOf(p.track) === source && p.track.source !== 'screen_share')?.track;
+  const actual = track?.mediaStreamTrack?.getSettings?.().deviceId;
+  if (!actual || actual === chosen) return;
+  try {
+    yield call(switchDevice(room) ?? (async () => true), kind, chosen, true);
+  } catch (error) {
+    ctx.logger.info(`[redux-livekit-call] ${kind}: the new capture could not be moved to the chosen device: ${errorMessage(error)}`);
+  }
+}
+
 export function* devicesSaga(ctx: ControllerContext) {
+  yield takeEvery(callActions.toggleSettled.type, alignSettled, ctx);
   const rooms: EventChannel<{ room: CallRoom | undefined }> = eventChannel((emit) => ctx.rooms.subscribe((room) => emit({ room })));
   yield takeLatest(rooms, function* ({ room }: { room: CallRoom | undefined }) {
     yield call(followRoom, ctx, room);
   });
-  yield takeLatest(callActions.selectDevice.type, applyPick, ctx);
-  yield takeLatest(callActions.connected.type, reconcileDevices, ctx);
+  // Kinds picked while no Room was connected (reconcileDevices applies them).
+  const picked = new Set<CallDeviceKind>();
+  yield takeLatest(callActions.selectDevice.type, applyPick, ctx, picked);
+  yield takeLatest(callActions.connected.type, reconcileDevices, ctx, picked);
   yield takeEvery(callActions.setParticipantVolume.type, function* (action: PayloadAction<{ identity: string }>) {
     const room = ctx.rooms.get() as DeviceRoom | undefined;
     if (room) applyVolumes(room, ((yield select(selectCall)) as CallState).participantVolumes, action.payload.identity);

@@ -19,6 +19,8 @@ export interface CaptureKeeper {
   keep(track: KeptTrack): void;
   /** The processor last seen on a source's capture: a new capture of that source gets it before it is published. */
   processorFor(source: MediaSourceName): unknown;
+  /** The processor a new capture of that source must get (the app's own, from `setCameraEnabled(true, { processor })`); `undefined` forgets it. */
+  wantProcessor(source: MediaSourceName, processor: unknown): void;
   /**
    * The call is over: every capture still on `room` is stopped before it disconnects (a server
    * leave arriving meanwhile would let go of them unstopped), and every kept one too.
@@ -130,6 +132,7 @@ export function createCaptureKeeper(): CaptureKeeper {
     has: (source) => (kept.get(source)?.length ?? 0) > 0,
     keep,
     processorFor: (source) => processors.get(source),
+    wantProcessor: (source, processor) => void processors.set(source, processor),
     stopAll(room) {
       if (!isMovable(room.localParticipant)) return;
       for (const pub of room.localParticipant.trackPublications.values()) if (pub.track && mediaSourceOf(pub.track)) pub.track.stop();

@@ -8,6 +8,7 @@ import { classifyCallError } from '../errors/classify';
 import { errorMessage } from '../errors/redact';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { forgetOldSenders, isMovable, mediaSourceOf, type KeptTrack, type MovableParticipant } from './kept-track';
+import { keepProcessor } from './keep-processor';
 import { scaleToProfile } from './scale-to-profile';
 
 type RoomWithOptions = CallRoom & { options?: { videoCaptureDefaults?: { resolution?: { height?: number } } } };
@@ -18,8 +19,8 @@ export function* moveTrack(ctx: ControllerContext, room: CallRoom, participant: 
   try {
     if (!wanted && !track.isMuted) yield call([track, track.mute]);
     // livekit-client stops an audio processor when the Room it leaves drops its AudioContext.
-    const processor = source && ctx.captures.processorFor(source);
-    if (processor && !track.getProcessor?.() && track.setProcessor) yield call([track, track.setProcessor], processor);
+    const processed: boolean = yield call(keepProcessor, ctx, source, track);
+    if (!processed) return false;
     forgetOldSenders(track);
     yield call([participant, participant.publishTrack], track, { source: track.source });
     if (track.source === 'camera') {

@@ -9,6 +9,8 @@ import type { CallErrorKind } from '../errors/types';
 import { noteNegotiationError } from '../negotiation/negotiation-saga';
 import { publishKept } from '../media-setup/restore-captures';
 import { toggleArgsFor } from '../controls/toggle-args';
+import { openWithProcessor, opensWithProcessor } from '../media-setup/open-processed';
+import { processPublished } from '../media-setup/adopt-processor';
 import { liveEnabled, setLiveEnabled } from './live-media';
 import { screenShareRefusal } from './screen-share-policy';
 
@@ -51,11 +53,17 @@ export function* applySource(ctx: ControllerContext, room: CallRoom, source: Med
   let settled = false;
   try {
     try {
+      let ok = true;
       // A capture kept from the Room before goes over as it is: no new getUserMedia for it.
       if (desired && ctx.captures.has(source)) yield call(publishKept, ctx, room, source, true);
-      else yield call(setLiveEnabled, room.localParticipant, source, desired, toggleArgsFor(ctx, source));
+      else if (desired && opensWithProcessor(ctx, room, source)) ok = yield call(openWithProcessor, ctx, room, source, toggleArgsFor(ctx, source));
+      else {
+        yield call(setLiveEnabled, room.localParticipant, source, desired, toggleArgsFor(ctx, source));
+        // A processor wanted while this capture was opening (the app's, mid-toggle) goes on it now.
+        if (desired) yield call(processPublished, ctx, source);
+      }
       const current = ctx.rooms.get() ?? room;
-      yield put(callActions.toggleSettled({ source, enabled: liveEnabled(current.localParticipant, source), desired, ok: true }));
+      yield put(callActions.toggleSettled({ source, enabled: liveEnabled(current.localParticipant, source), desired, ok }));
     } catch (error) {
       yield call(settleFailure, ctx, room, source, desired, error);
     }

@@ -104,10 +104,10 @@ export class FakeLocalParticipant extends FakeParticipantSurface<FakePublication
   }
 
   /** As livekit-client's set*Enabled: a camera or microphone is muted and unmuted, a screen share unpublished. */
-  private async applyTrack(source: FakeSource, enabled: boolean): Promise<void> {
+  private async applyTrack(source: FakeSource, enabled: boolean, capture?: { deviceId?: unknown; processor?: unknown }): Promise<void> {
     const pub = this.publicationOf(source);
     if (!pub?.track) {
-      if (enabled) await this.publishTrack(this.capture(source));
+      if (enabled) await this.publishTrack(await this.capture(source, capture));
       else this.forceEnabled(source, false);
       return;
     }
@@ -122,11 +122,20 @@ export class FakeLocalParticipant extends FakeParticipantSurface<FakePublication
     this.forceEnabled(source, enabled);
   }
 
-  private capture(source: FakeSource): FakeLocalTrack {
+  /** As livekit-client: a processor in the options or defaults is set before it returns; one that fails throws, and the capture is left running. */
+  private async capture(source: FakeSource, options?: { deviceId?: unknown; processor?: unknown }): Promise<FakeLocalTrack> {
     this.captures.push(source);
-    const track = captureAsSdk(source, this.room);
+    const { track, processor } = captureAsSdk(source, this.room, options);
     this.tracks.push(track);
+    if (processor) await track.setProcessor(processor);
     return track;
+  }
+
+  /** livekit-client's `createTracks`: a camera and/or microphone capture with the Room's defaults, not published. */
+  async createTracks(options: { audio?: unknown; video?: unknown } = {}): Promise<FakeLocalTrack[]> {
+    const wanted = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { deviceId?: unknown }) : undefined);
+    const audio = options.audio ? [await this.capture('microphone', wanted(options.audio))] : [];
+    return [...audio, ...(options.video ? [await this.capture('camera', wanted(options.video))] : [])];
   }
 
   setCameraEnabled(enabled: boolean, ...args: unknown[]) {
@@ -152,7 +161,7 @@ export class FakeLocalParticipant extends FakeParticipantSurface<FakePublication
         if (step.mediaDevicesError) this.room.emit(RoomEvent.MediaDevicesError, step.error, DEVICE_KIND[source]);
         throw step.error;
       }
-      await this.applyTrack(source, enabled);
+      await this.applyTrack(source, enabled, typeof args[0] === 'object' && args[0] !== null ? (args[0] as { processor?: unknown }) : undefined);
       return this.publicationOf(source);
     } finally {
       this.inFlight[source] -= 1;

@@ -54,7 +54,10 @@ export class FakeLocalTrack extends TinyEmitter implements KeptTrack {
   getProcessor(): unknown {
     return this.processor;
   }
+  /** As livekit-client: the processor's `init` first; one that rejects is not set (and the track is left as it was). */
   async setProcessor(processor: unknown): Promise<void> {
+    const init = (processor as { init?: (opts: unknown) => unknown } | null)?.init;
+    if (typeof init === 'function') await init.call(processor, { kind: this.kind, track: this.mediaStreamTrack });
     this.processor = processor;
   }
   async stopProcessor(): Promise<void> {
@@ -69,12 +72,13 @@ export class FakeLocalTrack extends TinyEmitter implements KeptTrack {
   }
 }
 
-/** As livekit-client's createTracks: the Room's capture defaults; a string deviceId that is gone gives the default. */
-export function captureAsSdk(source: FakeSource, room: FakeParticipantRoom): FakeLocalTrack {
-  const defaults = source === 'microphone' ? room.options.audioCaptureDefaults : room.options.videoCaptureDefaults;
-  const wanted = defaults?.deviceId;
+/** As livekit-client's createTracks: the Room's capture defaults under `options`; a string deviceId that is gone gives the default. The processor is the caller's to set. */
+export function captureAsSdk(source: FakeSource, room: FakeParticipantRoom, options?: { deviceId?: unknown; processor?: unknown }): { track: FakeLocalTrack; processor: unknown } {
+  const roomDefaults = source === 'microphone' ? room.options.audioCaptureDefaults : room.options.videoCaptureDefaults;
+  const defaults = { ...roomDefaults, ...options };
+  const wanted = defaults.deviceId;
   const id = typeof wanted === 'string' ? wanted : typeof (wanted as { exact?: unknown })?.exact === 'string' ? (wanted as { exact: string }).exact : 'default';
   const kind = source === 'microphone' ? 'audioinput' : 'videoinput';
   const deviceId = source === 'screenShare' || (room.devices && !room.devices.has(kind, id)) ? 'default' : id;
-  return new FakeLocalTrack(TRACK_SOURCE[source], deviceId, source === 'screenShare' ? undefined : defaults?.processor);
+  return { track: new FakeLocalTrack(TRACK_SOURCE[source], deviceId), processor: source === 'screenShare' ? undefined : defaults.processor };
 }

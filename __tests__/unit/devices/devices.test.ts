@@ -22,11 +22,12 @@ describe('deviceChanges', () => {
 });
 
 describe('roomOptionsWithSetup', () => {
-  it("puts the chosen devices and the processors into the Room's capture defaults, keeps the profile's", () => {
-    const processor = { name: 'blur' };
-    const options = roomOptionsWithSetup(roomOptionsForProfile('stable'), { devices: { videoinput: 'cam-2', audioinput: 'mic-3', audiooutput: 'spk-2' }, videoProcessor: processor });
-    expect(options.videoCaptureDefaults).toMatchObject({ deviceId: 'cam-2', processor, resolution: { height: 720 } });
+  it("puts the chosen devices into the Room's capture defaults, keeps the profile's, and no processor (the library sets it itself)", () => {
+    const options = roomOptionsWithSetup(roomOptionsForProfile('stable'), { devices: { videoinput: 'cam-2', audioinput: 'mic-3', audiooutput: 'spk-2' } });
+    expect(options.videoCaptureDefaults).toMatchObject({ deviceId: 'cam-2', resolution: { height: 720 } });
+    expect(options.videoCaptureDefaults).not.toHaveProperty('processor');
     expect(options.audioCaptureDefaults).toMatchObject({ deviceId: 'mic-3' });
+    expect(options.audioCaptureDefaults).not.toHaveProperty('processor');
     expect(options.audioOutput).toEqual({ deviceId: 'spk-2' });
     expect(options.stopLocalTrackOnUnpublish).toBe(false);
     expect(options.publishDefaults).toMatchObject({ videoCodec: 'vp8', simulcast: false });

@@ -88,3 +88,48 @@ describe("the app's processor in set*Enabled options is the call's", () => {
     expect(camera.getProcessor()).toBe(blur);
   });
 });
+
+describe("what the app does to the published capture's processor itself stands", () => {
+  /** A blurred camera that went through one reconnect already (so the call remembers the blur). */
+  async function blurredAndMoved() {
+    const t = await cameraOn();
+    const camera = t.rooms.last().localParticipant.publicationOf('camera')!.track!;
+    const blur = slowProcessor('blur');
+    await camera.setProcessor(blur);
+    t.store.dispatch(callActions.forceReconnect({ reason: 'test' }));
+    await advance(20_000);
+    expect(t.rooms.last().localParticipant.publicationOf('camera')!.track).toBe(camera);
+    return { ...t, camera, blur };
+  }
+
+  it('a processor switched on the track (blur → virtual background) is not put back by a toggle or a reconnect', async () => {
+    const t = await blurredAndMoved();
+    const background = slowProcessor('virtual-background');
+    await t.camera.setProcessor(background);
+    t.store.dispatch(callActions.toggleCamera(false));
+    await advance(1_000);
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(1_000);
+    expect(t.camera.getProcessor()).toBe(background);
+    t.camera.end();
+    t.store.dispatch(callActions.forceReconnect({ reason: 'again' }));
+    await advance(20_000);
+    expect(t.rooms.last().localParticipant.publicationOf('camera')!.track!.getProcessor()).toBe(background);
+  });
+
+  it('a processor the app took off the track (stopProcessor) is not put back on the camera opened again', async () => {
+    const t = await blurredAndMoved();
+    await t.camera.stopProcessor();
+    t.store.dispatch(callActions.toggleCamera(false));
+    await advance(1_000);
+    t.store.dispatch(callActions.toggleCamera(true));
+    await advance(1_000);
+    expect(t.camera.getProcessor()).toBeUndefined();
+    t.camera.end();
+    t.store.dispatch(callActions.forceReconnect({ reason: 'again' }));
+    await advance(20_000);
+    const reopened = t.rooms.last().localParticipant.publicationOf('camera')!.track!;
+    expect(reopened).not.toBe(t.camera);
+    expect(reopened.getProcessor()).toBeUndefined();
+  });
+});

@@ -15,16 +15,20 @@ export function* adoptToggleProcessor(ctx: ControllerContext, source: MediaSourc
   const processor = takeToggleProcessor(ctx, source);
   if (!processor || !isProcessedSource(source)) return;
   ctx.captures.wantProcessor(source, processor);
-  yield call(processPublished, ctx, source);
+  yield call(processPublished, ctx, source, true);
 }
 
-/** The published capture of `source` gets the call's processor; one that cannot is stopped and taken off (nothing raw stays out). */
-export function* processPublished(ctx: ControllerContext, source: MediaSourceName) {
+/**
+ * The published capture of `source` gets the call's processor (`replace`: also over another one;
+ * else only a raw capture does: one the app set itself stands); one that cannot is stopped and
+ * taken off, so nothing raw stays out.
+ */
+export function* processPublished(ctx: ControllerContext, source: MediaSourceName, replace = false) {
   const participant = ctx.rooms.get()?.localParticipant;
   if (!isProcessedSource(source) || !ctx.captures.processorFor(source) || !isMovable(participant)) return;
   for (const pub of [...participant.trackPublications.values()]) {
     const track = pub.track;
-    if (!track || mediaSourceOf(track) !== source) continue;
+    if (!track || mediaSourceOf(track) !== source || (!replace && track.getProcessor?.())) continue;
     const ok: boolean = yield call(keepProcessor, ctx, source, track);
     if (ok) continue;
     // Stopped for want of its processor: taken off too, so the re-apply opens it again with it.

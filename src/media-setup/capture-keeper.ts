@@ -21,6 +21,8 @@ export interface CaptureKeeper {
   processorFor(source: MediaSourceName): unknown;
   /** The processor a new capture of that source must get (the app's own, from `setCameraEnabled(true, { processor })`); `undefined` forgets it. */
   wantProcessor(source: MediaSourceName, processor: unknown): void;
+  /** The processor the app has on the published capture of `source` now (its own `setProcessor` / `stopProcessor`) is the one to keep. */
+  followPublished(room: CallRoom, source: MediaSourceName): void;
   /**
    * The call is over: every capture still on `room` is stopped before it disconnects (a server
    * leave arriving meanwhile would let go of them unstopped), and every kept one too.
@@ -133,6 +135,10 @@ export function createCaptureKeeper(): CaptureKeeper {
     keep,
     processorFor: (source) => processors.get(source),
     wantProcessor: (source, processor) => void processors.set(source, processor),
+    followPublished(room, source) {
+      if (!isMovable(room.localParticipant)) return;
+      for (const pub of room.localParticipant.trackPublications.values()) if (pub.track && mediaSourceOf(pub.track) === source) remember(pub.track);
+    },
     stopAll(room) {
       if (!isMovable(room.localParticipant)) return;
       for (const pub of room.localParticipant.trackPublications.values()) if (pub.track && mediaSourceOf(pub.track)) pub.track.stop();

@@ -53,6 +53,8 @@ export function* applySource(ctx: ControllerContext, room: CallRoom, source: Med
   let settled = false;
   try {
     try {
+      // What the app did to the published capture's processor itself (a new one, or none) stands.
+      ctx.captures.followPublished(room, source);
       let ok = true;
       // A capture kept from the Room before goes over as it is: no new getUserMedia for it.
       if (desired && ctx.captures.has(source)) yield call(publishKept, ctx, room, source, true);

@@ -1,7 +1,9 @@
 import { withChromiumArgs, CHROMIUM_ARGS } from '../../e2e/harness/chromium-args';
 import { stepFrom, stepProblems, wholeRunProblems, type StepInput } from '../../e2e/matrix/media-setup-judge';
+import type { Expectation } from '../../e2e/matrix/media-setup-capture-judge';
 import { ENGINE_LIMITS, formatSkips, skipsOf } from '../../e2e/matrix/media-setup-limits';
 import { formatStep, mediaSetupTable } from '../../e2e/matrix/media-setup-report';
+import { notPlayedStep } from '../../e2e/matrix/media-setup-judge';
 import { isMarkedFrame, isMarkedSample, isMarkerColour, isSecondColour } from '../../e2e/page/marker';
 import type { MediaSetupView } from '../../e2e/page/media-setup';
 
@@ -52,15 +54,18 @@ const view = (over: Partial<MediaSetupView> = {}): MediaSetupView => ({
   captures: { getUserMedia: 4, getDisplayMedia: 1, sdkRestarts: 0 },
   atSetup: { getUserMedia: 4, getDisplayMedia: 1, sdkRestarts: 0 },
   captureLog: [],
-  camera: { published: true, deviceId: 'cam-2', sameTrack: true, processor: 'e2e-marker', readyState: 'live' },
+  restartCallers: [],
+  camera: { published: true, deviceId: 'cam-2', sameTrack: true, processor: 'e2e-marker', readyState: 'live', sourceReadyState: 'live' },
   microphone: { published: true, deviceId: 'mic-3', sameTrack: true },
   speaker: 'spk-2',
   volume: 0.35,
   watcherPresent: true,
   screenShare: { published: true, sameTrack: true, readyState: 'live' },
-  processor: { mode: 'insertable-streams', frames: 100, inits: 1, restarts: 0, destroys: 0 },
+  processor: { mode: 'insertable-streams', frames: 100, inits: 1, restarts: 0, destroys: 0, failedInits: 0 },
   unavailable: {},
   stateDevices: null,
+  lostProcessors: [],
+  liveCameraCaptures: 1,
   ...over,
 });
 const input = (over: Partial<StepInput> = {}): StepInput => ({
@@ -97,7 +102,7 @@ describe('media-setup step checks', () => {
       input({
         view: view({
           captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 0 },
-          camera: { published: true, deviceId: 'cam-1', sameTrack: false, processor: null, readyState: 'live' },
+          camera: { published: true, deviceId: 'cam-1', sameTrack: false, processor: null, readyState: 'live', sourceReadyState: 'live' },
           microphone: { published: true, deviceId: 'default', sameTrack: false },
           speaker: 'default',
           volume: null,
@@ -167,5 +172,69 @@ describe('what an engine cannot set up', () => {
   it('unmarked frames count over the whole run, between the steps too', () => {
     expect(wholeRunProblems({ marked: 10, unmarked: 2 }, { marked: 500, unmarked: 2 })).toEqual([]);
     expect(wholeRunProblems({ marked: 10, unmarked: 2 }, { marked: 500, unmarked: 5 })).toEqual(['3 unmarked frames over the whole run']);
+  });
+});
+
+// The library-only steps: a camera capture that ended, opened again (reopened), held back by a broken processor, restored.
+const T = 1_700_000_000_000;
+const reopenedView = (over: Partial<MediaSetupView> = {}) =>
+  view({ captures: { getUserMedia: 5, getDisplayMedia: 1, sdkRestarts: 0 }, captureLog: [`${T - 10} getUserMedia audio(mic-3)`, `${T + 5} getUserMedia video(cam-2)`], camera: { published: true, deviceId: 'cam-2', sameTrack: false, processor: 'e2e-marker', readyState: 'live', sourceReadyState: 'live' }, ...over });
+const heldView = (over: Partial<MediaSetupView> = {}) =>
+  reopenedView({ camera: { published: false, deviceId: null, sameTrack: false, processor: null, readyState: null, sourceReadyState: null }, lostProcessors: ['camera'], liveCameraCaptures: 0, ...over });
+const captureStep = (expects: Expectation, v: MediaSetupView, over: Partial<StepInput> = {}, actions: string[] = []) =>
+  stepFrom(input({ step: expects, expects, view: v, capture: { before: { getUserMedia: 4, getDisplayMedia: 1, sdkRestarts: 0 }, startedAt: T, serverCamera: v.camera.published, actions }, ...over }));
+const dark = { markers: { before: { marked: 100, unmarked: 0 }, after: { marked: 100, unmarked: 0 } } };
+
+describe('a camera capture that ended', () => {
+  it('opened again once on the chosen camera, with the marker: no problem, though the camera is a new LocalTrack', () => {
+    const step = captureStep('reopened', reopenedView());
+    expect(step.capture).toMatchObject({ stepGetUserMedia: 1, stepLog: ['getUserMedia video(cam-2)'], chosenCamera: 'cam-2', liveCameraCaptures: 1, cameraProcessor: 'e2e-marker' });
+    expect(stepProblems(step)).toEqual([]);
+    expect(formatStep(step)).toMatch(/step gUM \+1 \[getUserMedia video\(cam-2\)\], camera published \(e2e-marker\).*\[ok\]/);
+    expect(mediaSetupTable([{ engine: 'chromium', subject: 'library', run: 1, mediaSetup: [step] }])).toContain('| microphone, screenShare | published, e2e-marker, lost none, step gUM +1, live 1 |');
+  });
+  it('a second capture, another device, a raw camera, a leaked capture: each named', () => {
+    const v = reopenedView({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 0 }, captureLog: [`${T + 5} getUserMedia video(cam-2)`, `${T + 9} getUserMedia video(cam-1)`], camera: { published: true, deviceId: 'cam-1', sameTrack: false, processor: null, readyState: 'live', sourceReadyState: 'live' }, liveCameraCaptures: 2 });
+    expect(stepProblems(captureStep('reopened', v))).toEqual(['getUserMedia +2 in the step (expected 1: the camera opened again)', 'getUserMedia not getUserMedia video(cam-2): getUserMedia video(cam-1)', 'camera processor none', '2 live camera captures (expected 1)', 'camera lost']);
+  });
+  it("Chromium at 6c907db: the reopened camera restarted on the same device ~100 ms after its publish (a restartTrack) fails", () => {
+    const v = reopenedView({ captures: { getUserMedia: 6, getDisplayMedia: 1, sdkRestarts: 1 }, captureLog: [`${T + 5} getUserMedia video(cam-2)`, `${T + 105} getUserMedia video(cam-2)`] });
+    expect(stepProblems(captureStep('reopened', v))).toEqual(['getUserMedia +2 in the step (expected 1: the camera opened again, 1 by restartTrack)']);
+  });
+  it('the camera kept as it was (nothing opened) fails: the step needs the capture opened again', () => {
+    const v = view({ captureLog: [] });
+    expect(stepProblems(captureStep('reopened', v))).toEqual(['getUserMedia +0 in the step (expected 1: the camera opened again)']);
+  });
+  it('Firefox (no camera chosen): one video capture on any device, the share skipped', () => {
+    const v = ffView({ captures: { getUserMedia: 5, getDisplayMedia: 1, sdkRestarts: 0 }, captureLog: [`${T + 5} getUserMedia video`], camera: { published: true, deviceId: 'ff-cam', sameTrack: false, processor: 'e2e-marker', readyState: 'live', sourceReadyState: 'live' } });
+    expect(stepProblems(captureStep('reopened', v, { serverScreenShare: false, limits: ENGINE_LIMITS.firefox }))).toEqual([]);
+    const audio = ffView({ captures: { getUserMedia: 5, getDisplayMedia: 1, sdkRestarts: 0 }, captureLog: [`${T + 5} getUserMedia audio+video`] });
+    expect(stepProblems(captureStep('reopened', audio, { serverScreenShare: false, limits: ENGINE_LIMITS.firefox }))).toContain('getUserMedia not video only: getUserMedia audio+video');
+  });
+});
+
+describe('a processor that cannot start again', () => {
+  it('held back: connected, no camera on the page or the server, lostProcessors.camera, its one capture stopped', () => {
+    const step = captureStep('held-back', heldView(), dark, ['call/connected', 'call/processorLost']);
+    // No camera frames and no camera device are asked for: the camera is meant to be off.
+    expect(step.devices.camera).toBe('none');
+    expect(stepProblems(step)).toEqual([]);
+    expect(formatStep(step)).toContain('camera not published, server no camera, lost camera, processorLost 1 / Restored 0, live captures 0');
+  });
+  it('a raw camera sent, a capture left running, no state: each named', () => {
+    const v = heldView({ camera: { published: true, deviceId: 'cam-2', sameTrack: false, processor: null, readyState: 'live', sourceReadyState: 'live' }, lostProcessors: [], liveCameraCaptures: 1 });
+    const step = captureStep('held-back', v, { markers: { before: { marked: 100, unmarked: 0 }, after: { marked: 100, unmarked: 40 } } });
+    expect(stepProblems(step)).toEqual(['camera published on the page', 'camera listed by the server', 'lostProcessors.camera not set (none)', 'no call/processorLost', '1 camera captures still live (leaked)', '40 unmarked frames']);
+    expect(stepProblems(captureStep('held-back', heldView(), { ...dark, back: false }, ['call/processorLost']))).toEqual(['not back (connected on a new Room, lostProcessors.camera)']);
+  });
+  it('restored: the camera back with the marker and call/processorRestored; lostProcessors left set fails', () => {
+    expect(stepProblems(captureStep('restored', reopenedView(), {}, ['call/processorRestored']))).toEqual([]);
+    expect(stepProblems(captureStep('restored', reopenedView({ lostProcessors: ['camera'] })))).toEqual(['lostProcessors camera', 'no call/processorRestored']);
+  });
+  it("the plain page's library-only steps: not played, not judged, n/a in the table", () => {
+    const step = notPlayedStep('processor-broken', 'nothing (no equivalent)');
+    expect(stepProblems(step)).toEqual([]);
+    expect(formatStep(step)).toBe('processor-broken: n/a (nothing (no equivalent))');
+    expect(mediaSetupTable([{ engine: 'chromium', subject: 'baseline', run: 1, mediaSetup: [step] }])).toContain('| chromium | 1 | baseline | processor-broken | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a |');
   });
 });

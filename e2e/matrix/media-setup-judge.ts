@@ -2,12 +2,19 @@
 // checks the library is held to (pure: unit-tested; media-setup-report.ts prints them).
 import type { MediaSetupView } from '../page/media-setup';
 import { skipsOf, type Skippable } from './media-setup-limits';
+import { captureFacts, captureProblems, type CaptureFacts, type CaptureInput, type Expectation } from './media-setup-capture-judge';
 
 /** `n/a`: nothing was chosen (the browser lists too few); passes only when `skipped` says why. */
 export type DeviceCheck = 'kept' | 'lost' | 'none' | 'n/a';
 
 export interface MediaSetupStep {
   step: string;
+  /** What the library is held to (media-setup-capture-judge.ts). */
+  expects: Expectation;
+  /** A library-only step on the plain page: nothing played, nothing judged, n/a in the table. */
+  notPlayed: boolean;
+  /** The step's own captures and the camera's state: the steps that end a capture. */
+  capture: CaptureFacts | null;
   /** What the subject got (the plain page: its SDK's own version of the step, or nothing). */
   played: string;
   /** Connected again, with camera frames at the watcher. */
@@ -66,7 +73,17 @@ export interface StepInput {
   volume: number;
   /** The engine's limits (ENGINE_LIMITS[engine]). */
   limits: Partial<Record<Skippable, string>>;
+  /** Default `kept`; any other needs `capture`. */
+  expects?: Expectation;
+  capture?: Omit<CaptureInput, 'view'>;
 }
+
+/** A library-only step as the plain page reports it. */
+export const notPlayedStep = (step: string, played: string): MediaSetupStep => ({
+  ...stepFrom({ step, played, back: false, recoveryMs: null, view: null, markers: { before: { marked: 0, unmarked: 0 }, after: { marked: 0, unmarked: 0 } }, serverScreenShare: false, volume: 0, limits: {} }),
+  notPlayed: true,
+  note: 'not played: no equivalent on a plain page',
+});
 
 export function stepFrom(input: StepInput): MediaSetupStep {
   const { view } = input;
@@ -84,8 +101,12 @@ export function stepFrom(input: StepInput): MediaSetupStep {
   const sameTracks = view ? (['camera', 'microphone', 'screenShare'] as const).filter((k) => view[k].sameTrack) : [];
   const p = view?.processor;
   const { skipped, missing } = skipsOf(input.limits, view?.unavailable);
+  const expects = input.expects ?? 'kept';
   return {
     step: input.step,
+    expects,
+    notPlayed: false,
+    capture: expects !== 'kept' && view && input.capture ? captureFacts({ ...input.capture, view }) : null,
     played: input.played,
     back: input.back,
     recoveryMs: input.recoveryMs,
@@ -110,22 +131,30 @@ export function stepFrom(input: StepInput): MediaSetupStep {
 
 /** The library's checks for one step; empty = passed. */
 export function stepProblems(s: MediaSetupStep): string[] {
+  if (s.notPlayed) return [];
+  const kept = s.expects === 'kept';
+  // Held back: the camera is meant to be off, so neither its frames nor its device are asked for.
+  const cameraOn = s.expects !== 'held-back';
   const problems: string[] = [];
-  if (!s.back) problems.push('not back (no camera frames at the watcher)');
-  // The library opens nothing; livekit-client's own full reconnect (answers dropped: its NegotiationError) restarts the tracks it holds.
-  const ours = s.extraGetUserMedia === null ? null : s.extraGetUserMedia - (s.sdkRestarts ?? 0);
-  if (ours !== 0) problems.push(`getUserMedia +${ours ?? '?'} not by livekit-client's restartTrack`);
-  if ((s.sdkRestarts ?? 0) > 0 && !(s.sameTracks.includes('camera') && s.sameTracks.includes('microphone'))) problems.push(`livekit-client restarted tracks that were then replaced (same: ${s.sameTracks.join(',') || 'none'})`);
+  if (!s.back) problems.push(cameraOn ? 'not back (no camera frames at the watcher)' : 'not back (connected on a new Room, lostProcessors.camera)');
+  if (kept) {
+    // The library opens nothing; livekit-client's own full reconnect (answers dropped: its NegotiationError) restarts the tracks it holds.
+    const ours = s.extraGetUserMedia === null ? null : s.extraGetUserMedia - (s.sdkRestarts ?? 0);
+    if (ours !== 0) problems.push(`getUserMedia +${ours ?? '?'} not by livekit-client's restartTrack`);
+    if ((s.sdkRestarts ?? 0) > 0 && !(s.sameTracks.includes('camera') && s.sameTracks.includes('microphone'))) problems.push(`livekit-client restarted tracks that were then replaced (same: ${s.sameTracks.join(',') || 'none'})`);
+  } else problems.push(...captureProblems(s.expects, s.capture));
   if (s.extraGetDisplayMedia !== 0) problems.push(`getDisplayMedia +${s.extraGetDisplayMedia ?? '?'}`);
-  for (const [kind, kept] of Object.entries(s.devices) as [Skippable, DeviceCheck][]) {
-    if (kept === 'n/a' && !s.skipped[kind]) problems.push(`${kind} n/a (${s.missing[kind] ?? 'nothing chosen'})`);
-    else if (kept !== 'kept' && kept !== 'n/a') problems.push(`${kind} ${kept}`);
+  for (const [kind, state] of Object.entries(s.devices) as [Skippable, DeviceCheck][]) {
+    if (kind === 'camera' && !cameraOn) continue;
+    if (state === 'n/a' && !s.skipped[kind]) problems.push(`${kind} n/a (${s.missing[kind] ?? 'nothing chosen'})`);
+    else if (state !== 'kept' && state !== 'n/a') problems.push(`${kind} ${state}`);
   }
   if (s.unmarkedFrames !== 0) problems.push(`${s.unmarkedFrames} unmarked frames`);
-  if (s.markedFrames <= 0) problems.push('no marked frame seen');
+  if (cameraOn && s.markedFrames <= 0) problems.push('no marked frame seen');
   if (!s.volumeKept) problems.push(`volume ${s.volume ?? 'unset'} (watcher ${s.watcherPresent ? 'in' : 'not in'} the Room)`);
   if (!s.screenShare && !s.skipped.screenShare) problems.push(`screen share not published${s.missing.screenShare ? ` (${s.missing.screenShare})` : ''}`);
-  const notSame = (['camera', 'microphone', 'screenShare'] as const).filter((k) => !s.sameTracks.includes(k) && !(k === 'screenShare' && s.skipped.screenShare));
+  // A capture that ended is a new camera LocalTrack by design; the others stay the setup's.
+  const notSame = (['camera', 'microphone', 'screenShare'] as const).filter((k) => !s.sameTracks.includes(k) && !(k === 'screenShare' && s.skipped.screenShare) && !(k === 'camera' && !kept));
   if (notSame.length) problems.push(`not the setup's LocalTrack: ${notSame.join(',')}`);
   return problems;
 }

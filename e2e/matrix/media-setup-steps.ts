@@ -4,10 +4,15 @@ import { waitFor } from '../harness/proc';
 import { pageCall, type E2EEnv } from '../env';
 import { actionsOf } from './health-measure';
 import { status, type Subject, type SubjectKind, type Trio } from './subjects';
+import type { Expectation } from './media-setup-capture-judge';
 
 export interface StepRun {
   name: string;
   backWithinMs: number;
+  /** What the library is held to after it; default `kept` (media-setup-capture-judge.ts). */
+  expects?: Expectation;
+  /** The plain page gets nothing (no equivalent): it is not observed, not judged, n/a in the table. */
+  libraryOnly?: boolean;
   /** Plays the step; resolves with its end (recovery is measured from it) and what each subject got. */
   play(env: E2EEnv, trio: Trio): Promise<{ end: number; played: Record<SubjectKind, string> }>;
 }

@@ -47,7 +47,8 @@ export const ALL: Scenario[] = [
  * `answers-dropped-negotiation-fallback`: Firefox's simulcast and SDP), a leave (`server-leave`),
  * a terminal removal, and `media-setup-across-reconnects` (tracks moved between Rooms and a canvas
  * processor on the camera, in Firefox's own WebRTC; its 2nd camera, 3rd microphone, speaker and
- * screen share are skipped with their reason: headless Firefox has none, media-setup-limits.ts).
+ * screen share are skipped with their reason: headless Firefox has none, media-setup-limits.ts;
+ * its library-only capture steps run in Chromium only: CAPTURE_STEP_ENGINES).
  * Chromium only: the faults that live on the server side and reach the
  * browser as the same full reconnect that node-failure already shows (server restart, migration,
  * two server leaves, two nodes on Redis), the 2.5-minute token-endpoint-down scenario, whose

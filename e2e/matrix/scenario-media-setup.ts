@@ -2,49 +2,26 @@
 // camera / microphone / screen-share LocalTracks (no new getUserMedia / getDisplayMedia), the
 // chosen devices, the camera's processor, the watcher's volume and the speaker. Both subjects set
 // up the same (devices, marker processor, volume, a clicked screen share); four steps follow, and
-// after each the watcher and the pages say what is left. Chromium and Firefox (plan.ts): what a
-// headless Firefox cannot set up is skipped with its reason (media-setup-limits.ts), never passed.
-import { TrackSource } from '@livekit/protocol';
-import { sleep, waitFor } from '../harness/proc';
+// after each the watcher and the pages say what is left. Then the library alone: its camera's
+// capture ends, with a working and with a broken processor (media-setup-capture-steps.ts; Chromium only).
+// Chromium and Firefox (plan.ts): what a headless Firefox cannot set up is skipped with its reason
+// (media-setup-limits.ts), never passed.
+import { waitFor } from '../harness/proc';
 import { pageCall, type E2EEnv } from '../env';
-import type { MarkerCounts } from '../page/marker-watch';
 import type { MediaSetupView } from '../page/media-setup';
 import { SHARE_BUTTON, VOLUME } from '../page/setup-constants';
 import { firstStable } from './health-measure';
-import { stepFrom, stepProblems, wholeRunProblems, type MediaSetupStep } from './media-setup-judge';
+import { notPlayedStep, stepProblems, wholeRunProblems, type MediaSetupStep } from './media-setup-judge';
 import { ENGINE_LIMITS, formatSkips } from './media-setup-limits';
 import { formatStep } from './media-setup-report';
-import { STEPS, type StepRun } from './media-setup-steps';
-import { framesFlowing, recoveryMs } from './measure';
-import { endedForGood, room, type Scenario } from './scenarios';
-import { assess, openTrio, samplesOf, status, type Subject, type SubjectKind, type Trio } from './subjects';
+import { CAPTURE_STEP_ENGINES, CAPTURE_STEPS } from './media-setup-capture-steps';
+import { markersOf, observe, serverScreenShare, view } from './media-setup-probe';
+import { STEPS } from './media-setup-steps';
+import { room, type Scenario } from './scenarios';
+import { assess, openTrio, type Subject, type SubjectKind, type Trio } from './subjects';
 
 /** Three fake cameras, microphones and speakers (the setup picks the 2nd camera, 3rd mic, 2nd speaker). */
 export const MEDIA_SETUP_ARGS = ['--use-fake-device-for-media-stream=device-count=3'];
-
-/** After a subject is back: time for its re-publish and re-applied settings to land, and for frames to pile up for the marker count. */
-const SETTLE_MS = 3_000;
-
-const cameraSamples = async (trio: Trio, since: number) => (await samplesOf(trio.watcher, since)).filter((s) => s.source === 'camera');
-const markersOf = async (trio: Trio, subject: Subject) => (await pageCall<Record<string, MarkerCounts>>(trio.watcher, 'markers'))[subject.identity] ?? { marked: 0, unmarked: 0, placeholders: 0, placeholdersWithRtp: 0, unmarkedRuns: [], lastAt: 0 };
-const view = (subject: Subject) => pageCall<MediaSetupView>(subject.page, 'mediaSetup').catch(() => null);
-
-async function serverScreenShare(env: E2EEnv, trio: Trio, identity: string): Promise<boolean> {
-  const participants = await env.rooms.listParticipants(trio.room).catch(() => []);
-  return Boolean(participants.find((p) => p.identity === identity)?.tracks.some((t) => t.source === TrackSource.SCREEN_SHARE && !t.muted));
-}
-
-/** Connected with camera frames at the watcher since `end`; false at once for a plain page whose call ended. */
-async function cameraBack(trio: Trio, subject: Subject, end: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const st = await status(subject).catch(() => 'gone');
-    if (endedForGood(subject, st, end)) return false;
-    if (st === 'connected' && framesFlowing(await cameraSamples(trio, Math.max(end, Date.now() - 3_000)), subject.identity, Date.now())) return true;
-    await sleep(250);
-  }
-  return false;
-}
 
 /** Devices, processor and volume on both pages, then a real click on each page's share button; done when the watcher sees marked frames. */
 async function setUp(env: E2EEnv, trio: Trio, watcher: string) {
@@ -75,24 +52,6 @@ async function setUp(env: E2EEnv, trio: Trio, watcher: string) {
   return views;
 }
 
-async function observe(env: E2EEnv, trio: Trio, subject: Subject, step: StepRun, end: number, played: string, before: MarkerCounts): Promise<MediaSetupStep> {
-  const back = await cameraBack(trio, subject, end, step.backWithinMs);
-  if (back) await sleep(SETTLE_MS);
-  // The watcher (it publishes nothing) may be announced to a new Room late: its volume is judged once it is there.
-  if (back) await waitFor(`watcher in ${subject.kind}'s Room`, async () => Boolean((await view(subject))?.watcherPresent), 10_000, 250).catch(() => undefined);
-  return stepFrom({
-    step: step.name,
-    played,
-    back,
-    recoveryMs: back ? recoveryMs(await cameraSamples(trio, end - 5_000), subject.identity, end) : null,
-    view: await view(subject),
-    markers: { before, after: await markersOf(trio, subject) },
-    serverScreenShare: await serverScreenShare(env, trio, subject.identity),
-    volume: VOLUME,
-    limits: ENGINE_LIMITS[trio.engine],
-  });
-}
-
 export const mediaSetupAcrossReconnects: Scenario = {
   name: 'media-setup-across-reconnects',
   libraryShouldRecover: true,
@@ -112,11 +71,16 @@ export const mediaSetupAcrossReconnects: Scenario = {
       const atSetup = { library: await markersOf(trio, trio.library), baseline: await markersOf(trio, trio.baseline) };
       const steps: Record<SubjectKind, MediaSetupStep[]> = { library: [], baseline: [] };
       const lines: string[] = [];
-      for (const step of STEPS) {
+      for (const step of [...STEPS, ...(CAPTURE_STEP_ENGINES.includes(trio.engine) ? CAPTURE_STEPS : [])]) {
+        const start = Date.now();
         const before = { library: await markersOf(trio, trio.library), baseline: await markersOf(trio, trio.baseline) };
+        const captures = (await view(trio.library))?.captures ?? null;
         const { end, played } = await step.play(env, trio);
-        lines.push(`${step.name} ended at +${end - t0} ms`);
-        const [lib, base] = await Promise.all([trio.library, trio.baseline].map((s) => observe(env, trio, s, step, end, played[s.kind], before[s.kind])));
+        lines.push(`${step.name} ended at +${end - t0} ms (played in ${end - start} ms)`);
+        // A library-only step leaves the plain page alone: nothing to observe there, nothing to judge.
+        const [lib, base] = await Promise.all(
+          [trio.library, trio.baseline].map((s) => (step.libraryOnly && s.kind === 'baseline' ? notPlayedStep(step.name, played.baseline) : observe(env, trio, s, step, { start, end, played: played[s.kind], before: before[s.kind], captures }))),
+        );
         steps.library.push(lib!);
         steps.baseline.push(base!);
       }
@@ -137,7 +101,7 @@ export const mediaSetupAcrossReconnects: Scenario = {
         const at = setup[s.kind];
         const skips = formatSkips(trio.engine, mine[0]?.skipped ?? {});
         const setupSays = `${skips ? `${skips}; ` : ''}setup: captures ${JSON.stringify(at.atSetup)}, volume ${at.volume}, speaker ${at.speaker?.slice(0, 8)}, processor ${at.camera.processor} (${at.processor?.mode}), share ${at.screenShare.published}`;
-        const detail = `via=${JSON.stringify(at.via)} ${setupSays} ${mine.map(formatStep).join(' || ')} wholeRun: unmarked ${atEnd.unmarked - atSetup[s.kind].unmarked} / marked ${atEnd.marked - atSetup[s.kind].marked} unmarkedRuns(ms from setup)=${(await markerLog(s)) || 'none'} placeholders=${atEnd.placeholders} (with RTP timestamp ${atEnd.placeholdersWithRtp}) captureLog=${JSON.stringify((await view(s))?.captureLog ?? [])} steps=${lines.join('; ')} watcherRejoins(ms from setup)=${rejoins.map((at) => at - t0).join(',') || 'none'}`;
+        const detail = `via=${JSON.stringify(at.via)} ${setupSays} ${mine.map(formatStep).join(' || ')} wholeRun: unmarked ${atEnd.unmarked - atSetup[s.kind].unmarked} / marked ${atEnd.marked - atSetup[s.kind].marked} unmarkedRuns(ms from setup)=${(await markerLog(s)) || 'none'} placeholders=${atEnd.placeholders} (with RTP timestamp ${atEnd.placeholdersWithRtp}) captureLog=${JSON.stringify((await view(s))?.captureLog ?? [])} restartTrack callers=${JSON.stringify((await view(s))?.restartCallers ?? [])} steps=${lines.join('; ')} watcherRejoins(ms from setup)=${rejoins.map((at) => at - t0).join(',') || 'none'}`;
         const record = await assess(this.name, run, trio, s, t0, { recovered: problems.length === 0, recoveryMs: worst, detail: problems.length ? `${detail} PROBLEMS: ${problems.join('; ')}` : detail });
         records.push({ ...record, mediaSetup: mine });
       }

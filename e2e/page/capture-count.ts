@@ -10,6 +10,11 @@ export type CaptureCounts = Record<CaptureApi | 'sdkRestarts', number>;
 
 export const captures: CaptureCounts = { getUserMedia: 0, getDisplayMedia: 0, sdkRestarts: 0 };
 export const captureLog: string[] = [];
+/** Who called each restartTrack (its caller's frames), for whoever has to explain an extra capture. */
+export const restartCallers: string[] = [];
+// Every camera track getUserMedia gave out: one still live that no Room publishes is a leaked capture (camera light on).
+const cameraCaptures: MediaStreamTrack[] = [];
+export const liveCameraCaptures = () => cameraCaptures.filter((t) => t.readyState === 'live').length;
 /** `ok`, or the rejection (`NotFoundError: …`) of the last getDisplayMedia; null before the first. */
 export const display: { outcome: string | null } = { outcome: null };
 
@@ -19,6 +24,8 @@ for (const proto of [LocalAudioTrack.prototype, LocalVideoTrack.prototype] as { 
   const own = proto.restartTrack;
   proto.restartTrack = async function (this: unknown, ...args: unknown[]) {
     restarting++;
+    const frames = (new Error().stack ?? '').split('\n').slice(2, 7).map((l) => l.trim().replace(/\?[^:)]*/, '').replace(/^at /, ''));
+    restartCallers.push(`${Date.now()} ${(this as { source?: string }).source ?? '?'} ← ${frames.join(' ← ')}`);
     try {
       return await own.apply(this, args);
     } finally {
@@ -46,6 +53,7 @@ for (const api of ['getUserMedia', 'getDisplayMedia'] as const) {
       if (api === 'getUserMedia' && restarting > 0) captures.sdkRestarts++;
       captureLog.push(`${Date.now()} ${api} ${what(constraints)}`);
       const opened = original(constraints);
+      if (api === 'getUserMedia') opened.then((stream) => cameraCaptures.push(...stream.getVideoTracks()), () => undefined);
       if (api === 'getDisplayMedia') {
         opened.then(
           () => (display.outcome = 'ok'),

@@ -68,6 +68,7 @@ const setup = mediaSetup({
     screenShare: 'callActions.toggleScreenShare(true)',
   },
   stateDevices: () => (store.getState().call as { devices?: unknown }).devices ?? null,
+  lostProcessors: () => store.getState().call.lostProcessors,
 });
 
 (window as unknown as { __e2e: unknown }).__e2e = {
@@ -84,6 +85,7 @@ const setup = mediaSetup({
   toggleCamera: (wanted?: boolean) => store.dispatch(callActions.toggleCamera(wanted)),
   toggleMicrophone: (wanted?: boolean) => store.dispatch(callActions.toggleMicrophone(wanted)),
   setVideoProfile: (profile: 'hd' | 'stable') => store.dispatch(callActions.setVideoProfile(profile)),
+  forceReconnect: (reason: string) => store.dispatch(callActions.forceReconnect({ reason })),
   simulate: (scenario: string) => current()?.simulateScenario(scenario as never).catch((e: unknown) => String(e)),
   identity: () => current()?.localParticipant.identity ?? null,
   roomState: () => current()?.state ?? null,

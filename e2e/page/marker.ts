@@ -5,6 +5,7 @@
 // 128, a step a frame: FakeVideoSource.cpp), magenta for ~7 s of every ~30 s; a flat frame is never
 // magenta and green at once, so the two blocks together still mark only processed frames.
 import type { Track, TrackProcessor, VideoProcessorOptions } from 'livekit-client';
+import { MARKER_NAME } from './setup-constants';
 
 /** The block: this share of the frame's width and height, from the top-left corner. */
 export const MARKER_SHARE = 0.25;
@@ -111,25 +112,39 @@ export interface MarkerStats {
   /** `restart`: the SDK gave it a new capture track (restartTrack: a new getUserMedia). */
   restarts: number;
   destroys: number;
+  /** `init` calls refused while the switch below says broken. */
+  failedInits: number;
 }
+
+// One switch for every marker on the page: the processor-broken step makes init reject from then on.
+let broken = false;
+export const setMarkerBroken = (on: boolean) => void (broken = on);
 
 export interface MarkerProcessor extends TrackProcessor<Track.Kind.Video, VideoProcessorOptions> {
   stats(): MarkerStats;
+  input(): MediaStreamTrack | undefined;
 }
 
 export function markerProcessor(): MarkerProcessor {
-  const stats: MarkerStats = { mode: '', frames: 0, inits: 0, restarts: 0, destroys: 0 };
+  const stats: MarkerStats = { mode: '', frames: 0, inits: 0, restarts: 0, destroys: 0, failedInits: 0 };
   let built: Built | undefined;
+  // The capture it paints on: once set, LocalTrack.mediaStreamTrack is the processed track.
+  let input: MediaStreamTrack | undefined;
   const start = (track: MediaStreamTrack) => {
     built?.stop();
     const w = window as unknown as InsertableWindow;
+    input = track;
     built = w.MediaStreamTrackProcessor && w.MediaStreamTrackGenerator ? insertable(track, () => stats.frames++) : canvasCopy(track, () => stats.frames++);
     stats.mode = built.mode;
     processor.processedTrack = built.track;
   };
   const processor: MarkerProcessor = {
-    name: 'e2e-marker',
+    name: MARKER_NAME,
     async init(opts) {
+      if (broken) {
+        stats.failedInits++;
+        throw new Error('the e2e marker processor is broken on purpose');
+      }
       stats.inits++;
       start(opts.track);
     },
@@ -141,9 +156,11 @@ export function markerProcessor(): MarkerProcessor {
       stats.destroys++;
       built?.stop();
       built = undefined;
+      input = undefined;
       processor.processedTrack = undefined;
     },
     stats: () => ({ ...stats }),
+    input: () => input,
   };
   return processor;
 }

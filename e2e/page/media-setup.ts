@@ -3,9 +3,9 @@
 // renders the screen-share button (a real click starts the share), and says after each step what
 // is left of that setup, with the capture counts of capture-count.ts and what this browser could
 // not set up. Import it first: the counters wrap navigator.mediaDevices before anything captures.
-import { captureLog, captures, display, type CaptureCounts } from './capture-count';
+import { captureLog, captures, display, liveCameraCaptures, restartCallers, type CaptureCounts } from './capture-count';
 import { Track, type LocalTrack, type LocalVideoTrack, type Room } from 'livekit-client';
-import { markerProcessor, type MarkerProcessor } from './marker';
+import { markerProcessor, setMarkerBroken, type MarkerProcessor } from './marker';
 import { SHARE_BUTTON, VOLUME, type Skippable } from './setup-constants';
 
 export type DeviceKind = 'videoinput' | 'audioinput' | 'audiooutput';
@@ -39,6 +39,8 @@ export interface SetupDriver {
   via: Record<'devices' | 'volume' | 'screenShare', string>;
   /** The call state's own view, where there is one (`state.call.devices`). */
   stateDevices?(): unknown;
+  /** `state.call.lostProcessors` (the library page). */
+  lostProcessors?(): Record<string, unknown>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,6 +67,8 @@ export function mediaSetup(driver: SetupDriver) {
       screenShare: p?.getTrackPublication(Track.Source.ScreenShare),
     };
   };
+  // The capture under the processor: livekit-client's own field, else what the marker paints on.
+  const sourceOf = (track: LocalTrack | undefined) => (track as unknown as { _mediaStreamTrack?: MediaStreamTrack } | undefined)?._mediaStreamTrack ?? processor?.input();
   const deviceOf = (track: LocalTrack | undefined) => (track ? (track.getSourceTrackSettings().deviceId ?? null) : null);
   const devicesApplied = () => {
     const { camera, microphone } = local();
@@ -85,7 +89,8 @@ export function mediaSetup(driver: SetupDriver) {
       captures: { ...captures },
       atSetup,
       captureLog: captureLog.slice(-10),
-      camera: { published: Boolean(camera?.track), deviceId: deviceOf(camera?.track), sameTrack: Boolean(camera?.track) && camera?.track === tracks.camera, processor: camera?.track?.getProcessor()?.name ?? null, readyState: camera?.track?.mediaStreamTrack.readyState ?? null },
+      restartCallers: restartCallers.slice(-4),
+      camera: { published: Boolean(camera?.track), deviceId: deviceOf(camera?.track), sameTrack: Boolean(camera?.track) && camera?.track === tracks.camera, processor: camera?.track?.getProcessor()?.name ?? null, readyState: camera?.track?.mediaStreamTrack.readyState ?? null, sourceReadyState: camera?.track ? (sourceOf(camera.track)?.readyState ?? null) : null },
       microphone: { published: Boolean(microphone?.track), deviceId: deviceOf(microphone?.track), sameTrack: Boolean(microphone?.track) && microphone?.track === tracks.microphone },
       speaker: room?.getActiveDevice('audiooutput') ?? null,
       volume: volume ?? null,
@@ -94,6 +99,8 @@ export function mediaSetup(driver: SetupDriver) {
       processor: processor?.stats() ?? null,
       unavailable,
       stateDevices: driver.stateDevices?.() ?? null,
+      lostProcessors: Object.keys(driver.lostProcessors?.() ?? {}),
+      liveCameraCaptures: liveCameraCaptures(),
     };
   };
 
@@ -121,6 +128,20 @@ export function mediaSetup(driver: SetupDriver) {
       return describe();
     },
     mediaSetup: describe,
+    /** Stops the published camera's capture under its processor (a camera that went away); no `ended` event fires for a stop(). */
+    endCameraCapture: async () => {
+      const track = local().camera?.track;
+      const source = sourceOf(track);
+      if (!track || !source) return { stopped: false, via: 'no camera published' };
+      const via = (track as unknown as { _mediaStreamTrack?: MediaStreamTrack })._mediaStreamTrack === source ? 'LocalTrack._mediaStreamTrack' : "the marker's input";
+      const processed = source !== track.mediaStreamTrack;
+      source.stop();
+      // The processor's output ends once its input has (Chromium: the generator closes): give it a moment.
+      for (let waited = 0; processed && track.mediaStreamTrack.readyState === 'live' && waited < 2_000; waited += 50) await sleep(50);
+      return { stopped: true, via, processed, source: source.readyState, output: track.mediaStreamTrack.readyState };
+    },
+    /** The marker's init rejects from now on (true) or works again (false). */
+    breakMarker: (on: boolean) => setMarkerBroken(on),
   };
 }
 

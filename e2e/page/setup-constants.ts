@@ -7,3 +7,5 @@ export const SHARE_BUTTON = 'share-screen';
 
 /** The parts of the setup a browser may be unable to do (a 2nd camera, a 3rd microphone, a speaker, a screen). */
 export type Skippable = 'camera' | 'microphone' | 'speaker' | 'screenShare';
+/** The camera marker processor's `name` (what `getProcessor().name` says on a processed camera). */
+export const MARKER_NAME = 'e2e-marker';

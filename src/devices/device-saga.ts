@@ -8,7 +8,7 @@ import { DEVICE_KINDS, type CallDeviceKind, type CallState, type MediaSourceName
 import type { CallRoom } from '../connection/room-surface';
 import type { ControllerContext } from '../controller/context';
 import { errorMessage } from '../errors/redact';
-import { isMovable, mediaSourceOf } from '../media-setup/kept-track';
+import { captureDeviceOf, isMovable, mediaSourceOf } from '../media-setup/kept-track';
 import { deviceChanges, type DeviceChange } from './device-presence';
 import { deviceSignals, switchDevice, type DeviceRoom, type DeviceSignal } from './room-devices';
 
@@ -121,7 +121,7 @@ function* alignSettled(ctx: ControllerContext, action: PayloadAction<{ source: M
   const chosen = devices[kind];
   if (!chosen || lostDevices[kind]) return;
   const track = [...room.localParticipant.trackPublications.values()].find((p) => p.track && mediaSourceOf(p.track) === source && p.track.source !== 'screen_share')?.track;
-  const actual = track?.mediaStreamTrack?.getSettings?.().deviceId;
+  const actual = track && captureDeviceOf(track);
   if (!actual || actual === chosen) return;
   try {
     yield call(switchDevice(room) ?? (async () => true), kind, chosen, true);

@@ -1,12 +1,20 @@
 import type { MediaSourceName } from '../call/types';
 
+interface CaptureTrack {
+  readyState: string;
+  getSettings?(): { deviceId?: string; height?: number };
+}
+
 /** The part of a livekit-client LocalTrack that moving it between Rooms touches. */
 export interface KeptTrack {
   /** livekit-client's `Track.Source` string: `camera`, `microphone`, `screen_share`, `screen_share_audio`. */
   source: string;
   readonly kind: string;
   readonly isMuted: boolean;
-  readonly mediaStreamTrack?: { readyState: string; getSettings?(): { deviceId?: string; height?: number } };
+  /** With a processor set, livekit-client gives the processor's output here, not the capture. */
+  readonly mediaStreamTrack?: CaptureTrack;
+  /** livekit-client's settings of the capture itself (under the processor). */
+  getSourceTrackSettings?(): { deviceId?: string };
   /** Backup-codec senders of a LocalVideoTrack (hd's VP9); stale ones would make the next Room skip that codec. */
   simulcastCodecs?: Map<unknown, { sender?: unknown }>;
   sender?: unknown;
@@ -44,9 +52,23 @@ export const mediaSourceOf = (track: KeptTrack): MediaSourceName | undefined => 
  */
 export function isKeepable(track: KeptTrack): boolean {
   if (!mediaSourceOf(track)) return false;
-  const state = track.mediaStreamTrack?.readyState ?? 'live';
+  const state = captureOf(track)?.readyState ?? 'live';
   return state === 'live' || (track.isMuted && track.source === 'camera');
 }
+
+/**
+ * The capture under a processor (livekit-client 2.x keeps it in `_mediaStreamTrack`, with no
+ * public getter): Firefox's processed output (a canvas stream) stays `live` after the camera
+ * under it ended, so only the capture tells whether there is anything to move.
+ */
+export function captureOf(track: KeptTrack): CaptureTrack | undefined {
+  const source = (track as { _mediaStreamTrack?: Partial<CaptureTrack> })._mediaStreamTrack;
+  return typeof source?.readyState === 'string' ? (source as CaptureTrack) : track.mediaStreamTrack;
+}
+
+/** The device the capture is on (not the processor's output, whose settings name none of the user's devices). */
+export const captureDeviceOf = (track: KeptTrack): string | undefined =>
+  track.getSourceTrackSettings?.().deviceId ?? captureOf(track)?.getSettings?.().deviceId;
 
 export function isMovable(participant: unknown): participant is MovableParticipant {
   const p = participant as Partial<MovableParticipant> | undefined;

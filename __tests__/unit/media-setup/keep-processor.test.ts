@@ -7,41 +7,9 @@ import type { ControllerContext } from '../../../src/controller/context';
 import { createCaptureKeeper } from '../../../src/media-setup/capture-keeper';
 import { keepProcessor } from '../../../src/media-setup/keep-processor';
 import type { KeptTrack } from '../../../src/media-setup/kept-track';
+import { FakeCameraTrack, useJsdomMedia } from '../../helpers/jsdom-media';
 
-/** Just enough of a camera MediaStreamTrack for livekit-client's LocalVideoTrack in jsdom. */
-class FakeCameraTrack {
-  kind = 'video';
-  id = 'cam-1';
-  enabled = true;
-  muted = false;
-  readyState = 'live';
-  stop = jest.fn(() => void (this.readyState = 'ended'));
-  getSettings = () => ({ deviceId: 'cam-2', width: 1280, height: 720 });
-  getConstraints = () => ({});
-  addEventListener = () => undefined;
-  removeEventListener = () => undefined;
-  clone = () => this;
-}
-
-/** jsdom has no MediaStream: livekit-client attaches the capture to the processor's element through one. */
-class FakeMediaStream {
-  private tracks: unknown[] = [];
-  getTracks = () => this.tracks;
-  getVideoTracks = () => this.tracks;
-  getAudioTracks = () => [];
-  addTrack = (t: unknown) => void this.tracks.push(t);
-  removeTrack = (t: unknown) => void (this.tracks = this.tracks.filter((x) => x !== t));
-}
-
-const globals = globalThis as { MediaStream?: unknown };
-const saved = globals.MediaStream;
-afterAll(() => void (globals.MediaStream = saved));
-beforeAll(() => {
-  globals.MediaStream = FakeMediaStream;
-  // jsdom has no media playback: livekit-client plays the processor's element.
-  Object.defineProperty(HTMLMediaElement.prototype, 'play', { configurable: true, value: () => Promise.resolve() });
-  Object.defineProperty(HTMLMediaElement.prototype, 'srcObject', { configurable: true, writable: true, value: null });
-});
+useJsdomMedia();
 
 function processor(init: () => Promise<void>): TrackProcessor<Track.Kind.Video> {
   return { name: 'background-blur', init: jest.fn(init), restart: jest.fn(async () => undefined), destroy: jest.fn(async () => undefined) };
